@@ -1,0 +1,57 @@
+package dev.retrograd.nn;
+
+import dev.retrograd.api.Activation;
+import dev.retrograd.autograd.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One neuron: f(w·x + b), where the weighted sum is a single {@link Value#dot(Value[], Value[], Value)}
+ * node and f an {@link Activation} (or none, for a linear neuron).
+ *
+ * <p>Weights start uniform in [-1, 1) from the given generator and the bias at 0, as in micrograd.
+ */
+public final class Neuron implements Module {
+
+  private final Value[] weights;
+  private final Value bias;
+  private final Activation activation;
+
+  /**
+   * Creates a neuron over {@code inputs} inputs.
+   *
+   * @param activation the function applied to the weighted sum, or {@code null} for a linear neuron
+   */
+  public Neuron(int inputs, Activation activation, RandomGenerator random) {
+    if (inputs < 1) {
+      throw new IllegalArgumentException("a neuron needs at least 1 input, was " + inputs);
+    }
+    this.weights = new Value[inputs];
+    for (int i = 0; i < inputs; i++) {
+      weights[i] = Value.of(random.nextDouble(-1, 1));
+    }
+    this.bias = Value.of(0);
+    this.activation = activation;
+  }
+
+  /** Returns f(w·x + b). */
+  public Value call(Value[] x) {
+    Value sum = Value.dot(weights, x, bias);
+    return activation == null ? sum : sum.apply(activation);
+  }
+
+  @Override
+  public List<Value> parameters() {
+    List<Value> parameters = new ArrayList<>(weights.length + 1);
+    Collections.addAll(parameters, weights);
+    parameters.add(bias);
+    return parameters;
+  }
+
+  @Override
+  public String toString() {
+    return (activation == null ? "Linear" : "Nonlinear") + "Neuron(" + weights.length + ")";
+  }
+}

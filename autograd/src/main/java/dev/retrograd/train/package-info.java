@@ -1,0 +1,2 @@
+/** The training loop: forward, loss, backward and update, over epochs and mini-batches. */
+package dev.retrograd.train;
