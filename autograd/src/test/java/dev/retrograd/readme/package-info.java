@@ -1,0 +1,2 @@
+/** Tests that compile and run the code shown in the README. */
+package dev.retrograd.readme;
