@@ -1,5 +1,6 @@
 package dev.retrograd.api;
 
+import dev.retrograd.api.internal.PluginKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -144,19 +145,11 @@ public final class Hyperparameters {
         + accepted(plugin) + ".");
   }
 
-  /** Returns "optimizer", "activation", "loss", "initializer" or "plugin". */
-  static String kindOf(Plugin<?> plugin) {
-    if (plugin instanceof OptimizerPlugin) {
-      return "Optimizer";
-    }
-    if (plugin instanceof ActivationPlugin) {
-      return "Activation";
-    }
-    if (plugin instanceof LossPlugin) {
-      return "Loss";
-    }
-    if (plugin instanceof InitializerPlugin) {
-      return "Initializer";
+  private static String kindOf(Plugin<?> plugin) {
+    for (PluginKind kind : PluginKind.values()) {
+      if (kind.service().isInstance(plugin)) {
+        return kind.capitalized();
+      }
     }
     return "Plugin";
   }
