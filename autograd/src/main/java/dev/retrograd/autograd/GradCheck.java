@@ -1,7 +1,9 @@
 package dev.retrograd.autograd;
 
 import dev.retrograd.api.Activation;
+import dev.retrograd.api.Loss;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -81,12 +83,38 @@ public record GradCheck(double eps, double atol, double rtol) {
   }
 
   /**
+   * Returns the elements of {@code prediction} at which {@code loss.gradient} disagrees with the
+   * numeric derivative of {@code loss.value}, for the given target.
+   */
+  public List<Mismatch> compare(Loss loss, double[] prediction, double[] target) {
+    double[] analytic = new double[prediction.length];
+    loss.gradient(prediction.clone(), target.clone(), analytic);
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (int i = 0; i < prediction.length; i++) {
+      int index = i;
+      double numeric = centralDifference(x -> loss.value(with(prediction, index, x), target), prediction[i]);
+      compare("prediction[" + i + "]", prediction[i], analytic[i], numeric, mismatches);
+    }
+    return mismatches;
+  }
+
+  /**
+   * Checks {@code loss.gradient} at {@code prediction} for {@code target}.
+   *
+   * @throws AssertionError naming each element that disagrees, with both numbers and the error
+   */
+  public void check(Loss loss, double[] prediction, double[] target) {
+    failOn(compare(loss, prediction, target), "loss " + loss + " at prediction "
+        + Arrays.toString(prediction) + ", target " + Arrays.toString(target));
+  }
+
+  /**
    * Checks every input's gradient of {@code f} at {@code point}.
    *
    * @throws AssertionError naming each input that disagrees, with both numbers and the error
    */
   public void check(Expression f, double... point) {
-    failOn(compare(f, point), "f at " + java.util.Arrays.toString(point));
+    failOn(compare(f, point), "f at " + Arrays.toString(point));
   }
 
   /**

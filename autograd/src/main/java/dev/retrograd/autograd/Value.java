@@ -1,6 +1,7 @@
 package dev.retrograd.autograd;
 
 import dev.retrograd.api.Activation;
+import dev.retrograd.api.Loss;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
@@ -333,6 +334,31 @@ public final class Value {
         in[i].grad += local[i] * g;
       }
     });
+  }
+
+  /**
+   * Returns {@code loss(predictions, target)} as one node: the value from {@link Loss#value}, and a
+   * backward that adds {@code ∂loss/∂prediction_i · g} from {@link Loss#gradient} to prediction i.
+   *
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static Value loss(Loss loss, Value[] predictions, double[] target) {
+    if (predictions.length != target.length) {
+      throw new IllegalArgumentException("loss needs one target per prediction, got " + target.length
+          + " targets for " + predictions.length + " predictions");
+    }
+    double[] prediction = new double[predictions.length];
+    for (int i = 0; i < prediction.length; i++) {
+      prediction[i] = predictions[i].data;
+    }
+    double[] gradient = new double[prediction.length];
+    loss.gradient(prediction, target, gradient);
+    return fused("loss", loss.value(prediction, target), predictions, gradient);
+  }
+
+  /** Returns {@code loss(predictions, target)} as one node. */
+  public static Value loss(Loss loss, List<Value> predictions, double[] target) {
+    return loss(loss, predictions.toArray(NO_INPUTS), target);
   }
 
   // ---- backpropagation -------------------------------------------------------------------------
