@@ -15,15 +15,17 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * A block of Java code from the README, found by the HTML comment
- * {@code <!-- snippet: NAME -->} right above it, compiled and run so that the README cannot rot.
+ * A fenced block of code from the README, found by the HTML comment {@code <!-- snippet: NAME -->}
+ * right above it, so that tests can compile and run it and the README cannot rot.
  *
- * <p>The block's {@code import} lines stay imports; the rest becomes the body of a {@code main}
- * method, compiled against the test class path.
+ * <p>{@link #run()} treats a block of statements as the body of a {@code main} method (its
+ * {@code import} lines stay imports); {@link #code()} returns a block as written, such as a whole
+ * class.
  */
 final class ReadmeSnippet {
 
   private final String name;
+  private final List<String> lines = new ArrayList<>();
   private final List<String> imports = new ArrayList<>();
   private final List<String> body = new ArrayList<>();
 
@@ -36,15 +38,21 @@ final class ReadmeSnippet {
     Path readme = Path.of("..", "README.md");
     List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
     int marker = lines.indexOf("<!-- snippet: " + name + " -->");
-    if (marker < 0 || marker + 1 >= lines.size() || !lines.get(marker + 1).startsWith("```java")) {
-      throw new AssertionError("README.md has no ```java block under <!-- snippet: " + name + " -->");
+    if (marker < 0 || marker + 1 >= lines.size() || !lines.get(marker + 1).startsWith("```")) {
+      throw new AssertionError("README.md has no ``` block under <!-- snippet: " + name + " -->");
     }
     ReadmeSnippet snippet = new ReadmeSnippet(name);
     for (int i = marker + 2; !lines.get(i).startsWith("```"); i++) {
       String line = lines.get(i);
+      snippet.lines.add(line);
       (line.startsWith("import ") ? snippet.imports : snippet.body).add(line);
     }
     return snippet;
+  }
+
+  /** Returns the block as written, one line per line. */
+  String code() {
+    return String.join("\n", lines) + "\n";
   }
 
   /** Compiles the snippet as the body of a main method, runs it and returns what it printed. */

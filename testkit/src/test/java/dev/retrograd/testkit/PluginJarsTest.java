@@ -1,8 +1,12 @@
-package dev.retrograd.api;
+package dev.retrograd.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retrograd.api.OptimizerPlugin;
+import dev.retrograd.api.Plugin;
+import dev.retrograd.api.PluginException;
+import dev.retrograd.api.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

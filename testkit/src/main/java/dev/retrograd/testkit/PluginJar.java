@@ -1,4 +1,4 @@
-package dev.retrograd.api;
+package dev.retrograd.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,28 +16,36 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Builds a plugin jar at test time from Java sources that are in no module: compiles them against
- * the test class path and writes the classes plus {@code META-INF/services} lines into a jar.
+ * Builds a plugin jar at test time from Java sources: compiles them against the running class
+ * path and writes the classes and {@code META-INF/services} lines into a jar, ready for
+ * {@code Plugins.load(List.of(jar))}.
+ *
+ * <pre>{@code
+ * Path jar = new PluginJar()
+ *     .source("com.example.SignDescent", code)
+ *     .service(OptimizerPlugin.class, "com.example.SignDescent")
+ *     .writeTo(dir.resolve("sign-descent.jar"));
+ * }</pre>
  */
-final class PluginJar {
+public final class PluginJar {
 
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final Map<String, List<String>> services = new LinkedHashMap<>();
 
   /** Adds a source file for the public class {@code className} (fully qualified). */
-  PluginJar source(String className, String code) {
+  public PluginJar source(String className, String code) {
     sources.put(className, code);
     return this;
   }
 
   /** Lists {@code className} in {@code META-INF/services/<service's name>}. */
-  PluginJar service(Class<?> service, String className) {
+  public PluginJar service(Class<?> service, String className) {
     services.computeIfAbsent(service.getName(), key -> new ArrayList<>()).add(className);
     return this;
   }
 
   /** Compiles the sources and writes the jar at {@code jar}. */
-  Path writeTo(Path jar) throws IOException {
+  public Path writeTo(Path jar) throws IOException {
     Path classes = Files.createTempDirectory("plugin-classes");
     if (!sources.isEmpty()) {
       compile(classes);
