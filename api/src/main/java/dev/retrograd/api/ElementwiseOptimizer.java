@@ -32,6 +32,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   private double learningRate;
   private final List<String> bufferNames;
   private double[][] buffers;
+  private int size = -1;
   private long steps;
   private final Element element = new Element();
 
@@ -50,6 +51,13 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   /** Applies the rule to one element; read and write through {@code element}. */
   protected abstract void update(Element element);
 
+  /**
+   * Called once at the start of every step, after the step count has grown and before any
+   * element is updated: the place to compute per-step factors such as Adam's bias corrections.
+   * Does nothing unless overridden.
+   */
+  protected void beginStep() {}
+
   /** Returns the value buffer {@code name} starts at before the first step; 0 unless overridden. */
   protected double initialValue(String name) {
     return 0;
@@ -62,17 +70,20 @@ public abstract class ElementwiseOptimizer implements Optimizer {
 
   @Override
   public final void step(Parameters parameters) {
-    int size = parameters.size();
     if (buffers == null) {
+      size = parameters.size();
       buffers = new double[bufferNames.size()][size];
       for (int k = 0; k < buffers.length; k++) {
         Arrays.fill(buffers[k], initialValue(bufferNames.get(k)));
       }
-    } else if (buffers.length > 0 && buffers[0].length != size) {
-      throw new IllegalArgumentException("This optimizer was set up for " + buffers[0].length
-          + " parameters but was given " + size + "; pass the same parameters to every step.");
+    } else if (size < 0) {
+      size = parameters.size();
+    } else if (parameters.size() != size) {
+      throw new IllegalArgumentException("This optimizer was set up for " + size
+          + " parameters but was given " + parameters.size() + "; pass the same parameters to every step.");
     }
     steps++;
+    beginStep();
     element.parameters = parameters;
     for (int i = 0; i < size; i++) {
       element.index = i;
@@ -88,6 +99,9 @@ public abstract class ElementwiseOptimizer implements Optimizer {
 
   @Override
   public void setLearningRate(double learningRate) {
+    if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learning rate must be finite and >= 0, was " + learningRate);
+    }
     this.learningRate = learningRate;
   }
 
@@ -109,6 +123,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     if (state.isEmpty()) {
       steps = 0;
       buffers = null;
+      size = -1;
       return;
     }
     List<String> expected = new java.util.ArrayList<>(bufferNames);
@@ -132,6 +147,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     }
     steps = (long) step[0];
     buffers = loaded;
+    size = loaded.length > 0 ? loaded[0].length : -1;
   }
 
   /** One parameter during a step: its value, gradient and buffers. Valid only inside update. */

@@ -63,8 +63,6 @@ public final class Adagrad implements OptimizerPlugin {
     private final double initialAccumulatorValue;
     private final double eps;
 
-    private long preparedStep;
-    private double preparedLr = Double.NaN;
     private double clr;
 
     Rule(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
@@ -81,14 +79,12 @@ public final class Adagrad implements OptimizerPlugin {
     }
 
     @Override
+    protected void beginStep() {
+      clr = learningRate() / (1 + (steps() - 1) * lrDecay);
+    }
+
+    @Override
     protected void update(Element e) {
-      long t = steps();
-      double lr = learningRate();
-      if (t != preparedStep || lr != preparedLr) {
-        clr = lr / (1 + (t - 1) * lrDecay);
-        preparedStep = t;
-        preparedLr = lr;
-      }
       double theta = e.value();
       double g = e.gradient();
       if (weightDecay != 0) {

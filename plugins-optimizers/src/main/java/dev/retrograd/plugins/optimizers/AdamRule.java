@@ -18,8 +18,8 @@ import java.util.List;
  * θ ← θ − (lr / (1 − β1^t))·m / denom
  * </pre>
  *
- * <p>The per-step factors (bias corrections, step size, decay) are computed once per step, keyed by
- * the step number and the learning rate, so a schedule or a loaded state is always honoured.
+ * <p>The per-step factors (bias corrections, step size, decay) are computed once at the start of each
+ * step, so a schedule or a loaded state is always honoured.
  */
 final class AdamRule extends ElementwiseOptimizer {
 
@@ -36,8 +36,6 @@ final class AdamRule extends ElementwiseOptimizer {
   private final boolean decoupled;
   private final boolean amsgrad;
 
-  private long preparedStep;
-  private double preparedLr = Double.NaN;
   private double stepSize;
   private double biasCorrection2Sqrt;
   private double decay;
@@ -70,11 +68,6 @@ final class AdamRule extends ElementwiseOptimizer {
 
   @Override
   protected void update(Element e) {
-    long t = steps();
-    double lr = learningRate();
-    if (t != preparedStep || lr != preparedLr) {
-      prepare(t, lr);
-    }
     double theta = e.value();
     double g = e.gradient();
     if (decoupled) {
@@ -94,11 +87,12 @@ final class AdamRule extends ElementwiseOptimizer {
     e.set(theta - stepSize * m / denom);
   }
 
-  private void prepare(long t, double lr) {
+  @Override
+  protected void beginStep() {
+    long t = steps();
+    double lr = learningRate();
     stepSize = lr / (1 - Math.pow(beta1, t));
     biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
     decay = 1 - lr * weightDecay;
-    preparedStep = t;
-    preparedLr = lr;
   }
 }
