@@ -2,6 +2,7 @@ package dev.retrograd.autograd;
 
 import dev.retrograd.api.Activation;
 import dev.retrograd.api.Loss;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
@@ -10,14 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A scalar in a computation graph, with the gradient of some output with respect to it.
  *
- * <p>Every op computes its output and, right beside it, the chain rule that sends the output's
- * gradient back to its inputs. {@link #backward()} runs those rules from this node back to every
- * leaf:
+ * <p>Every op computes its output and records what its chain rule needs; {@link #backward()} runs
+ * those rules from this node back to every leaf:
  *
  * <pre>{@code
  * Value a = Value.of(-4.0);
  * Value b = Value.of(2.0);
- * Value c = a.add(b);                    // c = a + b
  * Value d = a.mul(b).add(b.pow(3));      // d = a·b + b³
  * d.backward();
  * a.grad();                              // ∂d/∂a = b = 2.0
@@ -32,40 +31,76 @@ import java.util.concurrent.atomic.AtomicInteger;
  * throws on a non-finite result. {@link #setAnomalyDetection(boolean)} turns on a check that names
  * the first op producing a NaN or an infinity.
  *
- * <p>A graph is not thread-safe; distinct graphs may be built and differentiated concurrently.
+ * <p>Each op's forward value is computed in its method below; its chain rule is the matching case
+ * of {@link #propagate(int)}. A graph is not thread-safe; distinct graphs may be built and
+ * differentiated concurrently.
  */
 public final class Value {
 
-  /** The chain rule of one op: adds the op's contribution to its inputs' gradients. */
-  @FunctionalInterface
-  private interface Backward {
-    void propagate(double outputGradient);
+  /** The kinds of node; each op's local derivative is the matching case of {@code propagate}. */
+  private enum Op {
+    LEAF(""), ADD("+"), ADD_CONSTANT("+"), SUB("-"), SUB_CONSTANT("-"), MUL("*"), MUL_CONSTANT("*"), DIV("/"),
+    DIV_CONSTANT("/"), POW("pow"), POW_CONSTANT("pow"), NEG("neg"), EXP("exp"), LOG("log"),
+    SQRT("sqrt"), TANH("tanh"), SIGMOID("sigmoid"), RELU("relu"), ABS("abs"), APPLY("apply"),
+    SUM("sum"), DOT("dot"), NEURON("neuron"), FUSED("fused");
+
+    final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
   }
 
-  private static final Value[] NO_INPUTS = {};
+  /** The name and local gradients of a fused n-ary node such as a loss. */
+  private record Fused(String name, double[] localGradients) {}
+
+  private static final Value[] NONE = {};
   private static final AtomicInteger VISITS = new AtomicInteger();
   private static volatile boolean anomalyDetection;
 
   private double data;
   private double grad;
-  private final String op;
-  private final Value[] inputs;
-  private final Backward backward;
+  private final Op op;
+  /** The first and second input; for dot and neuron nodes, {@code b} is the bias or null. */
+  private final Value a;
+  private final Value b;
+  /** The inputs of an n-ary node: the terms of a sum, weights then inputs of a dot, a loss's predictions. */
+  private final Value[] many;
+  /** A constant of the op: the c of x + c, x·c, x/c, x^c, or a neuron's pre-activation. */
+  private final double c;
+  /** The activation of an apply or neuron node, or the {@link Fused} record of a fused node. */
+  private final Object extra;
   private int visitMark;
+  private long tapeId;
+  private int tapeIndex;
 
-  private Value(double data, String op, Value[] inputs, Backward backward) {
+  private Value(double data, Op op, Value a, Value b, Value[] many, double c, Object extra) {
     this.data = data;
     this.op = op;
-    this.inputs = inputs;
-    this.backward = backward;
+    this.a = a;
+    this.b = b;
+    this.many = many;
+    this.c = c;
+    this.extra = extra;
+    if (op != Op.LEAF) {
+      recordOnTape();
+    }
     if (anomalyDetection) {
       Anomalies.checkForward(this);
     }
   }
 
+  private static Value unary(double data, Op op, Value a, double c) {
+    return new Value(data, op, a, null, NONE, c, null);
+  }
+
+  private static Value binary(double data, Op op, Value a, Value b) {
+    return new Value(data, op, a, b, NONE, 0, null);
+  }
+
   /** Returns a new leaf holding {@code data}, with gradient 0. */
   public static Value of(double data) {
-    return new Value(data, "", NO_INPUTS, null);
+    return new Value(data, Op.LEAF, null, null, NONE, 0, null);
   }
 
   /** Returns this node's number. */
@@ -86,7 +121,7 @@ public final class Value {
   public void setData(double data) {
     if (!isLeaf()) {
       throw new IllegalStateException(
-          "setData is for leaves; this value is the output of '" + op + "'. Create a leaf with Value.of.");
+          "setData is for leaves; this value is the output of '" + op() + "'. Create a leaf with Value.of.");
     }
     this.data = data;
   }
@@ -98,71 +133,81 @@ public final class Value {
 
   /** Returns true if this value was made by {@link #of(double)} rather than by an op. */
   public boolean isLeaf() {
-    return backward == null;
+    return op == Op.LEAF;
   }
 
   /** Returns the name of the op that made this value ({@code "+"}, {@code "tanh"}, …), "" for a leaf. */
   public String op() {
-    return op;
+    return op == Op.FUSED ? ((Fused) extra).name() : op.symbol;
   }
 
   /** Returns the values this one was computed from, in order; empty for a leaf. */
   public List<Value> inputs() {
-    return List.of(inputs);
+    List<Value> inputs = new ArrayList<>(inputCount());
+    for (int i = 0; i < inputCount(); i++) {
+      inputs.add(input(i));
+    }
+    return inputs;
+  }
+
+  private boolean isNary() {
+    return op == Op.SUM || op == Op.DOT || op == Op.NEURON || op == Op.FUSED;
+  }
+
+  private int inputCount() {
+    if (isNary()) {
+      return many.length + (b == null ? 0 : 1);
+    }
+    return a == null ? 0 : b == null ? 1 : 2;
+  }
+
+  private Value input(int i) {
+    if (isNary()) {
+      return i < many.length ? many[i] : b;
+    }
+    return i == 0 ? a : b;
   }
 
   // ---- binary ops ------------------------------------------------------------------------------
 
   /** Returns this + other. */
   public Value add(Value other) {
-    return new Value(data + other.data, "+", new Value[] {this, other}, g -> {
-      grad += g;
-      other.grad += g;
-    });
+    return binary(data + other.data, Op.ADD, this, other);
   }
 
   /** Returns this + c. */
   public Value add(double c) {
-    return new Value(data + c, "+", new Value[] {this}, g -> grad += g);
+    return unary(data + c, Op.ADD_CONSTANT, this, c);
   }
 
   /** Returns this − other. */
   public Value sub(Value other) {
-    return new Value(data - other.data, "-", new Value[] {this, other}, g -> {
-      grad += g;
-      other.grad -= g;
-    });
+    return binary(data - other.data, Op.SUB, this, other);
   }
 
   /** Returns this − c. */
   public Value sub(double c) {
-    return new Value(data - c, "-", new Value[] {this}, g -> grad += g);
+    return unary(data - c, Op.SUB_CONSTANT, this, c);
   }
 
   /** Returns this · other. */
   public Value mul(Value other) {
-    return new Value(data * other.data, "*", new Value[] {this, other}, g -> {
-      grad += other.data * g;
-      other.grad += data * g;
-    });
+    return binary(data * other.data, Op.MUL, this, other);
   }
 
   /** Returns this · c. */
   public Value mul(double c) {
-    return new Value(data * c, "*", new Value[] {this}, g -> grad += c * g);
+    return unary(data * c, Op.MUL_CONSTANT, this, c);
   }
 
   /** Returns this / other; ∂/∂this = 1/other, ∂/∂other = −this/other². */
   public Value div(Value other) {
-    return new Value(data / other.data, "/", new Value[] {this, other}, g -> {
-      grad += g / other.data;
-      other.grad -= g * data / (other.data * other.data);
-    });
+    return binary(data / other.data, Op.DIV, this, other);
   }
 
   /** Returns this / c. */
   public Value div(double c) {
-    return new Value(data / c, "/", new Value[] {this}, g -> grad += g / c);
+    return unary(data / c, Op.DIV_CONSTANT, this, c);
   }
 
   /**
@@ -172,17 +217,12 @@ public final class Value {
    * where base = 0 and e ≥ 0, as {@code torch.pow} does.
    */
   public Value pow(Value exponent) {
-    double y = Math.pow(data, exponent.data);
-    return new Value(y, "pow", new Value[] {this, exponent}, g -> {
-      grad += powerRule(data, exponent.data) * g;
-      boolean flatInExponent = data == 0 && exponent.data >= 0;
-      exponent.grad += (flatInExponent ? 0 : y * Math.log(data)) * g;
-    });
+    return binary(Math.pow(data, exponent.data), Op.POW, this, exponent);
   }
 
   /** Returns this<sup>n</sup>; the derivative n·x<sup>n−1</sup> is 0 when n = 0, as in PyTorch. */
   public Value pow(double n) {
-    return new Value(Math.pow(data, n), "pow", new Value[] {this}, g -> grad += powerRule(data, n) * g);
+    return unary(Math.pow(data, n), Op.POW_CONSTANT, this, n);
   }
 
   private static double powerRule(double base, double exponent) {
@@ -193,53 +233,48 @@ public final class Value {
 
   /** Returns −this. */
   public Value neg() {
-    return new Value(-data, "neg", new Value[] {this}, g -> grad -= g);
+    return unary(-data, Op.NEG, this, 0);
   }
 
   /** Returns e<sup>this</sup>; its derivative is itself. */
   public Value exp() {
-    double y = Math.exp(data);
-    return new Value(y, "exp", new Value[] {this}, g -> grad += y * g);
+    return unary(Math.exp(data), Op.EXP, this, 0);
   }
 
   /** Returns ln(this): -Infinity at 0 and NaN below, as IEEE 754 says; derivative 1/x. */
   public Value log() {
-    return new Value(Math.log(data), "log", new Value[] {this}, g -> grad += g / data);
+    return unary(Math.log(data), Op.LOG, this, 0);
   }
 
   /** Returns √this; derivative 1/(2√x). */
   public Value sqrt() {
-    double y = Math.sqrt(data);
-    return new Value(y, "sqrt", new Value[] {this}, g -> grad += g / (2 * y));
+    return unary(Math.sqrt(data), Op.SQRT, this, 0);
   }
 
   /** Returns tanh(this); derivative 1 − tanh². */
   public Value tanh() {
-    double y = Math.tanh(data);
-    return new Value(y, "tanh", new Value[] {this}, g -> grad += (1 - y * y) * g);
+    return unary(Math.tanh(data), Op.TANH, this, 0);
   }
 
   /** Returns 1/(1 + e<sup>−this</sup>), computed without overflow for any input; derivative σ(1 − σ). */
   public Value sigmoid() {
     double y = data >= 0 ? 1 / (1 + Math.exp(-data)) : Math.exp(data) / (1 + Math.exp(data));
-    return new Value(y, "sigmoid", new Value[] {this}, g -> grad += y * (1 - y) * g);
+    return unary(y, Op.SIGMOID, this, 0);
   }
 
   /** Returns max(0, this); the derivative is 1 above 0 and 0 at or below 0. NaN stays NaN. */
   public Value relu() {
-    return new Value(Math.max(data, 0.0), "relu", new Value[] {this}, g -> grad += data > 0 ? g : 0);
+    return unary(Math.max(data, 0.0), Op.RELU, this, 0);
   }
 
   /** Returns |this|; derivative sign(x), 0 at 0 as in PyTorch. */
   public Value abs() {
-    return new Value(Math.abs(data), "abs", new Value[] {this}, g -> grad += Math.signum(data) * g);
+    return unary(Math.abs(data), Op.ABS, this, 0);
   }
 
   /** Returns f(this) as one node whose backward multiplies by {@code f.derivative(x, f(x))}. */
   public Value apply(Activation f) {
-    double x = data;
-    double y = f.apply(x);
-    return new Value(y, "apply", new Value[] {this}, g -> grad += f.derivative(x, y) * g);
+    return new Value(f.apply(data), Op.APPLY, this, null, NONE, 0, f);
   }
 
   // ---- n-ary ops -------------------------------------------------------------------------------
@@ -251,16 +286,12 @@ public final class Value {
     for (Value term : inputs) {
       total += term.data;
     }
-    return new Value(total, "sum", inputs, g -> {
-      for (Value term : inputs) {
-        term.grad += g;
-      }
-    });
+    return new Value(total, Op.SUM, null, null, inputs, 0, null);
   }
 
   /** Returns Σ terms as one node. */
   public static Value sum(List<Value> terms) {
-    return sum(terms.toArray(NO_INPUTS));
+    return sum(terms.toArray(NONE));
   }
 
   /**
@@ -270,50 +301,60 @@ public final class Value {
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value dot(Value[] a, Value[] b) {
-    return weightedSum(a, b, null);
+    return dot(a, b, null);
   }
 
   /** Returns Σ a<sub>i</sub>·b<sub>i</sub> as one node. */
   public static Value dot(List<Value> a, List<Value> b) {
-    return weightedSum(a.toArray(NO_INPUTS), b.toArray(NO_INPUTS), null);
+    return dot(a.toArray(NONE), b.toArray(NONE), null);
   }
 
   /**
-   * Returns Σ w<sub>i</sub>·x<sub>i</sub> + bias as one node: a neuron's weighted sum, the hot path of
-   * every layer.
+   * Returns Σ w<sub>i</sub>·x<sub>i</sub> + bias as one node: a linear neuron.
    *
+   * @param bias the bias, or null for none
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value dot(Value[] weights, Value[] inputs, Value bias) {
-    return weightedSum(weights, inputs, bias);
+    Value[] both = concatenate(weights, inputs);
+    return new Value(weightedSum(both, bias), Op.DOT, null, bias, both, 0, null);
   }
 
-  private static Value weightedSum(Value[] a, Value[] b, Value bias) {
-    if (a.length != b.length) {
+  /**
+   * Returns f(Σ w<sub>i</sub>·x<sub>i</sub> + bias) as one node: a whole neuron, the hot path of
+   * every layer. Its backward multiplies the incoming gradient by f'(s) at the weighted sum s, then
+   * applies the rule of {@link #dot(Value[], Value[], Value)}.
+   *
+   * @param bias the bias, or null for none
+   * @param f the activation, or null for a linear neuron (then it is a plain dot node)
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static Value neuron(Value[] weights, Value[] inputs, Value bias, Activation f) {
+    if (f == null) {
+      return dot(weights, inputs, bias);
+    }
+    Value[] both = concatenate(weights, inputs);
+    double s = weightedSum(both, bias);
+    return new Value(f.apply(s), Op.NEURON, null, bias, both, s, f);
+  }
+
+  private static Value[] concatenate(Value[] weights, Value[] inputs) {
+    if (weights.length != inputs.length) {
       throw new IllegalArgumentException(
-          "dot needs two vectors of the same length, got " + a.length + " and " + b.length);
+          "dot needs two vectors of the same length, got " + weights.length + " and " + inputs.length);
     }
-    int n = a.length;
-    Value[] inputs = Arrays.copyOf(a, 2 * n + (bias == null ? 0 : 1));
-    System.arraycopy(b, 0, inputs, n, n);
+    Value[] both = Arrays.copyOf(weights, 2 * weights.length);
+    System.arraycopy(inputs, 0, both, weights.length, inputs.length);
+    return both;
+  }
+
+  private static double weightedSum(Value[] both, Value bias) {
+    int n = both.length / 2;
     double total = bias == null ? 0 : bias.data;
-    if (bias != null) {
-      inputs[2 * n] = bias;
-    }
     for (int i = 0; i < n; i++) {
-      total += a[i].data * b[i].data;
+      total += both[i].data * both[n + i].data;
     }
-    return new Value(total, "dot", inputs, g -> {
-      for (int i = 0; i < n; i++) {
-        Value left = inputs[i];
-        Value right = inputs[n + i];
-        left.grad += right.data * g;
-        right.grad += left.data * g;
-      }
-      if (bias != null) {
-        bias.grad += g;
-      }
-    });
+    return total;
   }
 
   /**
@@ -327,13 +368,7 @@ public final class Value {
       throw new IllegalArgumentException("fused '" + op + "' needs one local gradient per input, got "
           + localGradients.length + " for " + inputs.length + " inputs");
     }
-    Value[] in = inputs.clone();
-    double[] local = localGradients.clone();
-    return new Value(value, op, in, g -> {
-      for (int i = 0; i < in.length; i++) {
-        in[i].grad += local[i] * g;
-      }
-    });
+    return new Value(value, Op.FUSED, null, null, inputs.clone(), 0, new Fused(op, localGradients.clone()));
   }
 
   /**
@@ -358,7 +393,90 @@ public final class Value {
 
   /** Returns {@code loss(predictions, target)} as one node. */
   public static Value loss(Loss loss, List<Value> predictions, double[] target) {
-    return loss(loss, predictions.toArray(NO_INPUTS), target);
+    return loss(loss, predictions.toArray(NONE), target);
+  }
+
+  // ---- the chain rule --------------------------------------------------------------------------
+
+  /**
+   * Adds this node's contribution to its inputs' gradients: ∂this/∂input · this.grad. An input
+   * reached for the first time in this backward pass ({@code visit}) starts from 0, unless it is
+   * a leaf, whose gradient accumulates across passes.
+   */
+  private void propagate(int visit) {
+    double g = grad;
+    switch (op) {
+      case ADD -> {
+        a.receive(g, visit);
+        b.receive(g, visit);
+      }
+      case ADD_CONSTANT, SUB_CONSTANT -> a.receive(g, visit);
+      case SUB -> {
+        a.receive(g, visit);
+        b.receive(-g, visit);
+      }
+      case MUL -> {
+        a.receive(b.data * g, visit);
+        b.receive(a.data * g, visit);
+      }
+      case MUL_CONSTANT -> a.receive(c * g, visit);
+      case DIV -> {
+        a.receive(g / b.data, visit);
+        b.receive(-g * a.data / (b.data * b.data), visit);
+      }
+      case DIV_CONSTANT -> a.receive(g / c, visit);
+      case POW -> {
+        a.receive(powerRule(a.data, b.data) * g, visit);
+        boolean flatInExponent = a.data == 0 && b.data >= 0;
+        b.receive((flatInExponent ? 0 : data * Math.log(a.data)) * g, visit);
+      }
+      case POW_CONSTANT -> a.receive(powerRule(a.data, c) * g, visit);
+      case NEG -> a.receive(-g, visit);
+      case EXP -> a.receive(data * g, visit);
+      case LOG -> a.receive(g / a.data, visit);
+      case SQRT -> a.receive(g / (2 * data), visit);
+      case TANH -> a.receive((1 - data * data) * g, visit);
+      case SIGMOID -> a.receive(data * (1 - data) * g, visit);
+      case RELU -> a.receive(a.data > 0 ? g : 0, visit);
+      case ABS -> a.receive(Math.signum(a.data) * g, visit);
+      case APPLY -> a.receive(((Activation) extra).derivative(a.data, data) * g, visit);
+      case SUM -> {
+        for (Value term : many) {
+          term.receive(g, visit);
+        }
+      }
+      case DOT -> propagateWeightedSum(g, visit);
+      case NEURON -> propagateWeightedSum(((Activation) extra).derivative(c, data) * g, visit);
+      case FUSED -> {
+        double[] local = ((Fused) extra).localGradients();
+        for (int i = 0; i < many.length; i++) {
+          many[i].receive(local[i] * g, visit);
+        }
+      }
+      case LEAF -> { }
+      default -> throw new AssertionError(op);
+    }
+  }
+
+  private void propagateWeightedSum(double g, int visit) {
+    int n = many.length / 2;
+    for (int i = 0; i < n; i++) {
+      Value weight = many[i];
+      Value input = many[n + i];
+      weight.receive(input.data * g, visit);
+      input.receive(weight.data * g, visit);
+    }
+    if (b != null) {
+      b.receive(g, visit);
+    }
+  }
+
+  private void receive(double contribution, int visit) {
+    if (op != Op.LEAF && visitMark != visit) {
+      visitMark = visit;
+      grad = 0;
+    }
+    grad += contribution;
   }
 
   // ---- backpropagation -------------------------------------------------------------------------
@@ -366,13 +484,40 @@ public final class Value {
   /**
    * Computes the gradient of this value with respect to every node it depends on.
    *
-   * <p>Two steps, as in micrograd: order the graph topologically (iteratively, so a graph of
-   * millions of nodes runs on the default thread stack), then apply each node's chain rule in
-   * reverse order. This node's gradient is seeded with 1. Interior gradients are reset first, so
-   * they reflect this call only; leaf gradients accumulate.
+   * <p>Two steps, as in micrograd: order the graph topologically, then apply each node's chain
+   * rule in reverse order. The order is the calling thread's record of ops in creation order when
+   * it holds this graph (a forward pass then its backward), and otherwise an iterative depth-first
+   * sort, so a graph of millions of nodes runs on the default thread stack. This node's gradient is
+   * seeded with 1. Interior gradients start from 0, so they reflect this call only; leaf gradients
+   * accumulate.
    */
   public void backward() {
-    Value[] order = interiorNodesInTopologicalOrder();
+    int visit = VISITS.incrementAndGet();
+    Tape tape = Tape.current();
+    if (tape.holds(this, tapeId, tapeIndex)) {
+      backwardAlongTape(tape, visit);
+    } else {
+      backwardBySorting(visit);
+    }
+  }
+
+  private void backwardAlongTape(Tape tape, int visit) {
+    receive(1, visit);
+    boolean checkAnomalies = anomalyDetection;
+    for (int i = tapeIndex; i >= 0; i--) {
+      Value node = tape.get(i);
+      if (node.visitMark == visit) {
+        node.propagate(visit);
+        if (checkAnomalies) {
+          Anomalies.checkBackward(node);
+        }
+      }
+    }
+    tape.clear();
+  }
+
+  private void backwardBySorting(int visit) {
+    Value[] order = interiorNodesInTopologicalOrder(visit);
     for (Value node : order) {
       node.grad = 0;
     }
@@ -380,7 +525,7 @@ public final class Value {
     boolean checkAnomalies = anomalyDetection;
     for (int i = order.length - 1; i >= 0; i--) {
       Value node = order[i];
-      node.backward.propagate(node.grad);
+      node.propagate(visit);
       if (checkAnomalies) {
         Anomalies.checkBackward(node);
       }
@@ -389,11 +534,10 @@ public final class Value {
 
   /**
    * Returns the ops reachable from this node, each after all of its inputs, by an iterative
-   * depth-first search. A node is marked visited with an int stamp unique to this call, not a hash
-   * set.
+   * depth-first search. A node is marked visited with {@code visit}, an int stamp unique to this
+   * call, not with a hash set.
    */
-  private Value[] interiorNodesInTopologicalOrder() {
-    int visit = VISITS.incrementAndGet();
+  private Value[] interiorNodesInTopologicalOrder(int visit) {
     Value[] order = new Value[64];
     int size = 0;
     Value[] path = new Value[64];
@@ -405,19 +549,22 @@ public final class Value {
     }
     while (depth > 0) {
       Value node = path[depth - 1];
-      int i = nextInput[depth - 1]++;
-      if (i < node.inputs.length) {
-        Value input = node.inputs[i];
-        if (input.backward != null && input.visitMark != visit) {
-          input.visitMark = visit;
-          if (depth == path.length) {
-            path = Arrays.copyOf(path, depth * 2);
-            nextInput = Arrays.copyOf(nextInput, depth * 2);
-          }
-          path[depth] = input;
-          nextInput[depth] = 0;
-          depth++;
+      int i = nextInput[depth - 1];
+      int count = node.inputCount();
+      while (i < count && !unvisitedOp(node.input(i), visit)) {
+        i++;
+      }
+      if (i < count) {
+        nextInput[depth - 1] = i + 1;
+        Value input = node.input(i);
+        input.visitMark = visit;
+        if (depth == path.length) {
+          path = Arrays.copyOf(path, depth * 2);
+          nextInput = Arrays.copyOf(nextInput, depth * 2);
         }
+        path[depth] = input;
+        nextInput[depth] = 0;
+        depth++;
       } else {
         depth--;
         if (size == order.length) {
@@ -427,6 +574,28 @@ public final class Value {
       }
     }
     return Arrays.copyOf(order, size);
+  }
+
+  private static boolean unvisitedOp(Value node, int visit) {
+    return node.op != Op.LEAF && node.visitMark != visit;
+  }
+
+  /** Records this op on the thread's tape if every input that is an op is recorded there too. */
+  private void recordOnTape() {
+    Tape tape = Tape.current();
+    long id = tape.id();
+    boolean inputsOnTape = onTape(a, id) && onTape(b, id);
+    for (int i = 0; inputsOnTape && i < many.length; i++) {
+      inputsOnTape = onTape(many[i], id);
+    }
+    if (inputsOnTape) {
+      tapeIndex = tape.record(this);
+      tapeId = tapeIndex < 0 ? 0 : tape.id();
+    }
+  }
+
+  private static boolean onTape(Value input, long id) {
+    return input == null || input.op == Op.LEAF || input.tapeId == id;
   }
 
   // ---- anomaly detection -----------------------------------------------------------------------
@@ -449,9 +618,10 @@ public final class Value {
   private static final class Anomalies {
 
     static void checkForward(Value out) {
-      if (!Double.isFinite(out.data) && allFinite(out.inputs)) {
-        throw new ArithmeticException("Anomaly: op '" + out.op + "' produced " + out.data
-            + " from finite inputs " + describe(out.inputs)
+      List<Value> inputs = out.inputs();
+      if (!Double.isFinite(out.data) && inputs.stream().allMatch(v -> Double.isFinite(v.data))) {
+        throw new ArithmeticException("Anomaly: op '" + out.op() + "' produced " + out.data
+            + " from finite inputs " + describe(inputs)
             + ". Check the range of its inputs (a log or division near 0, an exp of a large number).");
       }
     }
@@ -460,25 +630,17 @@ public final class Value {
       if (!Double.isFinite(node.grad)) {
         return;
       }
-      for (int i = 0; i < node.inputs.length; i++) {
-        if (!Double.isFinite(node.inputs[i].grad)) {
-          throw new ArithmeticException("Anomaly: the backward of op '" + node.op + "' with inputs "
-              + describe(node.inputs) + " made the gradient of input " + i + " "
-              + node.inputs[i].grad + " from a finite output gradient " + node.grad + ".");
+      List<Value> inputs = node.inputs();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (!Double.isFinite(inputs.get(i).grad)) {
+          throw new ArithmeticException("Anomaly: the backward of op '" + node.op() + "' with inputs "
+              + describe(inputs) + " made the gradient of input " + i + " "
+              + inputs.get(i).grad + " from a finite output gradient " + node.grad + ".");
         }
       }
     }
 
-    private static boolean allFinite(Value[] values) {
-      for (Value v : values) {
-        if (!Double.isFinite(v.data)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static String describe(Value[] values) {
+    private static String describe(List<Value> values) {
       StringJoiner joined = new StringJoiner(", ", "[", "]");
       for (Value v : values) {
         joined.add(Double.toString(v.data));
@@ -489,6 +651,6 @@ public final class Value {
 
   @Override
   public String toString() {
-    return "Value(data=" + data + ", grad=" + grad + (isLeaf() ? "" : ", op=" + op) + ")";
+    return "Value(data=" + data + ", grad=" + grad + (isLeaf() ? "" : ", op=" + op()) + ")";
   }
 }

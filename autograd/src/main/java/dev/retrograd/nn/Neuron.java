@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * One neuron: f(w·x + b), where the weighted sum is a single {@link Value#dot(Value[], Value[], Value)}
- * node and f an {@link Activation} (or none, for a linear neuron).
+ * One neuron: f(w·x + b) as a single {@link Value#neuron} node, f an {@link Activation} (or none,
+ * for a linear neuron).
  *
  * <p>Weights start uniform in [-1, 1) from the given generator and the bias at 0, as in micrograd.
  */
@@ -38,8 +38,7 @@ public final class Neuron implements Module {
 
   /** Returns f(w·x + b). */
   public Value call(Value[] x) {
-    Value sum = Value.dot(weights, x, bias);
-    return activation == null ? sum : sum.apply(activation);
+    return Value.neuron(weights, x, bias, activation);
   }
 
   @Override

@@ -49,7 +49,7 @@ class MlpTest {
   }
 
   @Test
-  void a_neuron_is_its_activation_of_one_dot_node() {
+  void a_neuron_is_one_node_over_weights_inputs_and_bias() {
     Neuron neuron = new Neuron(2, RELU, new SplittableRandom(3));
     Value[] x = {Value.of(0.5), Value.of(-1.0)};
     Value out = neuron.call(x);
@@ -57,8 +57,8 @@ class MlpTest {
     double expected = Math.max(0, p.get(0).data() * 0.5 - p.get(1).data() + p.get(2).data());
 
     assertThat(out.data()).isEqualTo(expected);
-    assertThat(out.op()).isEqualTo("apply");
-    assertThat(out.inputs().get(0).op()).isEqualTo("dot");
+    assertThat(out.op()).isEqualTo("neuron");
+    assertThat(out.inputs()).containsExactly(p.get(0), p.get(1), x[0], x[1], p.get(2));
   }
 
   @Test
