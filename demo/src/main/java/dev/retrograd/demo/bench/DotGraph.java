@@ -29,7 +29,7 @@ final class DotGraph extends GraphTrainer {
 
   @Override
   public String name() {
-    return "(b) Mlp + Value.dot";
+    return "(b) Mlp + Value.neuron";
   }
 
   @Override
