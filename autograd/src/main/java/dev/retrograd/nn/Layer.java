@@ -4,15 +4,34 @@ import dev.retrograd.api.Activation;
 import dev.retrograd.autograd.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
-/** A fully connected layer: {@code outputs} neurons, each over the same {@code inputs} values. */
+/**
+ * A fully connected layer: {@code outputs} neurons, each over the same {@code inputs} values, then
+ * optionally batch normalization, the activation, and a residual connection.
+ *
+ * <pre>
+ *   z = W·x + b        one {@link Value#dot(Value[], Value[], Value)} node per neuron
+ *   z = BN(z)          if it has {@link BatchNorm} (Linear → BN → activation, as usual in torch)
+ *   y = f(z)           one {@link Value#apply(Activation)} node per output; none when linear
+ *   y = x + y          if residual (outputs = inputs)
+ * </pre>
+ */
 public final class Layer implements Module {
 
-  private final List<Neuron> neurons;
+  private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+  private final int inputs;
+  private final LayerSpec spec;
+  private final Neuron[] neurons;
+  private final Activation activation;
+  private final BatchNorm batchNorm;
+  private final List<Value> parameters;
 
   /**
-   * Creates a layer.
+   * Creates a layer the micrograd way: weights uniform in [-1, 1) drawn neuron by neuron, biases 0.
    *
    * @param activation the function of every neuron, or {@code null} for a linear layer
    */
@@ -20,33 +39,183 @@ public final class Layer implements Module {
     if (outputs < 1) {
       throw new IllegalArgumentException("a layer needs at least 1 output, was " + outputs);
     }
-    List<Neuron> made = new ArrayList<>(outputs);
-    for (int i = 0; i < outputs; i++) {
-      made.add(new Neuron(inputs, activation, random));
+    this.inputs = inputs;
+    this.spec = LayerSpec.of(outputs, activation == null ? LayerSpec.IDENTITY : nameOf(activation), "uniform");
+    this.neurons = new Neuron[outputs];
+    for (int o = 0; o < outputs; o++) {
+      neurons[o] = new Neuron(inputs, null, random);
     }
-    this.neurons = List.copyOf(made);
+    this.activation = activation;
+    this.batchNorm = null;
+    this.parameters = collectParameters();
   }
 
-  /** Returns each neuron's output for input {@code x}. */
+  /**
+   * Creates the layer {@code spec} over {@code inputs} inputs.
+   *
+   * @param weights the {@code spec.width() × inputs} weights, row-major: row o is neuron o's
+   * @param activation the activation, {@code null} when the spec is linear
+   */
+  Layer(int inputs, LayerSpec spec, double[] weights, Activation activation) {
+    if (spec.residual() && spec.width() != inputs) {
+      throw new IllegalArgumentException("a residual layer (out = x + f(x)) needs its width equal to its input "
+          + "width " + inputs + ", was " + spec.width());
+    }
+    this.inputs = inputs;
+    this.spec = spec;
+    this.neurons = new Neuron[spec.width()];
+    for (int o = 0; o < neurons.length; o++) {
+      neurons[o] = new Neuron(weights, o * inputs, inputs);
+    }
+    this.activation = activation;
+    this.batchNorm = spec.batchNorm() ? new BatchNorm(spec.width()) : null;
+    this.parameters = collectParameters();
+  }
+
+  /** Names an activation by its {@code toString()} when that is a lower_snake_case name, else "custom". */
+  private static String nameOf(Activation activation) {
+    String text = String.valueOf(activation);
+    return SNAKE_CASE.matcher(text).matches() ? text : "custom";
+  }
+
+  private List<Value> collectParameters() {
+    List<Value> all = new ArrayList<>();
+    for (Neuron neuron : neurons) {
+      all.addAll(neuron.parameters());
+    }
+    if (batchNorm != null) {
+      all.addAll(batchNorm.parameters());
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * Returns the layer's output for one input row {@code x}.
+   *
+   * @throws IllegalArgumentException in training mode with batch normalization, which needs a batch
+   *     of 2 or more rows: use {@link #forward(Value[][])}
+   */
   public Value[] call(Value[] x) {
-    Value[] out = new Value[neurons.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = neurons.get(i).call(x);
+    return forward(new Value[][] {x})[0];
+  }
+
+  /**
+   * Returns one output row per input row of {@code batch}. Rows are independent unless the layer has
+   * batch normalization in training mode.
+   *
+   * @throws IllegalArgumentException if a row does not have {@link #inputs()} values
+   */
+  public Value[][] forward(Value[][] batch) {
+    Value[][] out = new Value[batch.length][];
+    for (int r = 0; r < batch.length; r++) {
+      Value[] x = batch[r];
+      if (x.length != inputs) {
+        throw new IllegalArgumentException(linearText() + " expects " + inputs + " inputs per row, row " + r
+            + " has " + x.length);
+      }
+      Value[] z = new Value[neurons.length];
+      for (int o = 0; o < z.length; o++) {
+        z[o] = neurons[o].call(x);
+      }
+      out[r] = z;
+    }
+    if (batchNorm != null) {
+      out = batchNorm.forward(out);
+    }
+    if (activation != null || spec.residual()) {
+      for (int r = 0; r < out.length; r++) {
+        Value[] y = out[r];
+        for (int o = 0; o < y.length; o++) {
+          Value fx = activation == null ? y[o] : y[o].apply(activation);
+          y[o] = spec.residual() ? batch[r][o].add(fx) : fx;
+        }
+      }
     }
     return out;
   }
 
+  /** Returns the number of inputs per row. */
+  public int inputs() {
+    return inputs;
+  }
+
+  /** Returns the number of outputs (neurons). */
+  public int outputs() {
+    return neurons.length;
+  }
+
+  /** Returns what this layer is: width, activation, initializer, batch normalization, residual. */
+  public LayerSpec spec() {
+    return spec;
+  }
+
+  /** Returns the neurons, in output order. */
+  public List<Neuron> neurons() {
+    return List.of(neurons);
+  }
+
+  /** Returns the batch normalization after the linear part, if the layer has one. */
+  public Optional<BatchNorm> batchNorm() {
+    return Optional.ofNullable(batchNorm);
+  }
+
+  /** Returns whether the layer outputs x + f(x). */
+  public boolean isResidual() {
+    return spec.residual();
+  }
+
+  /** Returns neuron by neuron its weights then its bias, then batch normalization's γ and β. */
   @Override
   public List<Value> parameters() {
-    List<Value> parameters = new ArrayList<>();
-    for (Neuron neuron : neurons) {
-      parameters.addAll(neuron.parameters());
-    }
     return parameters;
   }
 
+  /**
+   * Returns the parameters in the order of {@link #parameters()}, named {@code prefix.weight[o][i]},
+   * {@code prefix.bias[o]}, {@code prefix.bn.gamma[o]} and {@code prefix.bn.beta[o]}.
+   */
+  List<NamedParameter> namedParameters(String prefix) {
+    List<NamedParameter> named = new ArrayList<>(parameters.size());
+    for (int o = 0; o < neurons.length; o++) {
+      List<Value> weights = neurons[o].weights();
+      for (int i = 0; i < weights.size(); i++) {
+        named.add(new NamedParameter(prefix + ".weight[" + o + "][" + i + "]", weights.get(i)));
+      }
+      named.add(new NamedParameter(prefix + ".bias[" + o + "]", neurons[o].bias()));
+    }
+    if (batchNorm != null) {
+      List<Value> gamma = batchNorm.gamma();
+      for (int o = 0; o < gamma.size(); o++) {
+        named.add(new NamedParameter(prefix + ".bn.gamma[" + o + "]", gamma.get(o)));
+      }
+      List<Value> beta = batchNorm.beta();
+      for (int o = 0; o < beta.size(); o++) {
+        named.add(new NamedParameter(prefix + ".bn.beta[" + o + "]", beta.get(o)));
+      }
+    }
+    return named;
+  }
+
+  private String linearText() {
+    return "Linear(" + inputs + " → " + neurons.length + ", " + spec.initializerText() + ")";
+  }
+
+  /**
+   * Returns the stages in order, such as {@code Linear(64 → 32, he_normal) → BatchNorm1d(32) → relu},
+   * ending in {@code , + input (residual)} for a residual layer.
+   */
   @Override
   public String toString() {
-    return "Layer of " + neurons;
+    StringBuilder text = new StringBuilder(linearText());
+    if (batchNorm != null) {
+      text.append(" → ").append(batchNorm);
+    }
+    if (!spec.isLinear()) {
+      text.append(" → ").append(spec.activationText());
+    }
+    if (spec.residual()) {
+      text.append(", + input (residual)");
+    }
+    return text.toString();
   }
 }

@@ -12,6 +12,8 @@ import java.util.random.RandomGenerator;
  * for a linear neuron).
  *
  * <p>Weights start uniform in [-1, 1) from the given generator and the bias at 0, as in micrograd.
+ * Inside a {@link Layer} neurons are linear and the layer applies the activation, after batch
+ * normalization when it has one.
  */
 public final class Neuron implements Module {
 
@@ -36,9 +38,29 @@ public final class Neuron implements Module {
     this.activation = activation;
   }
 
+  /** Creates a linear neuron with weights {@code matrix[offset … offset + inputs)} and bias 0. */
+  Neuron(double[] matrix, int offset, int inputs) {
+    this.weights = new Value[inputs];
+    for (int i = 0; i < inputs; i++) {
+      weights[i] = Value.of(matrix[offset + i]);
+    }
+    this.bias = Value.of(0);
+    this.activation = null;
+  }
+
   /** Returns f(w·x + b). */
   public Value call(Value[] x) {
     return Value.neuron(weights, x, bias, activation);
+  }
+
+  /** Returns the weights, one per input, as the leaves the optimizer updates. */
+  public List<Value> weights() {
+    return List.of(weights);
+  }
+
+  /** Returns the bias leaf. */
+  public Value bias() {
+    return bias;
   }
 
   @Override

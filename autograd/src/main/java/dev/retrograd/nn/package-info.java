@@ -1,2 +1,2 @@
-/** Neural-network building blocks made of {@code Value} nodes: neurons, layers and multilayer perceptrons. */
+/** Neural-network layers made of {@code Value} nodes: neurons, batch normalization, and MLPs built from plugins by a spec. */
 package dev.retrograd.nn;
