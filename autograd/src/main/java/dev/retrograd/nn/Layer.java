@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * optionally batch normalization, the activation, and a residual connection.
  *
  * <pre>
- *   z = W·x + b        one {@link Value#dot(Value[], Value[], Value)} node per neuron
- *   z = BN(z)          if it has {@link BatchNorm} (Linear → BN → activation, as usual in torch)
- *   y = f(z)           one {@link Value#apply(Activation)} node per output; none when linear
+ *   y = f(W·x + b)     one {@link Value#neuron} node per neuron, without batch normalization
+ *   z = W·x + b        with batch normalization: one {@link Value#dot(Value[], Value[], Value)} node
+ *   z = BN(z)            per neuron, then {@link BatchNorm} (Linear → BN → activation, as in torch),
+ *   y = f(z)             then one {@link Value#apply(Activation)} node per output; none when linear
  *   y = x + y          if residual (outputs = inputs)
  * </pre>
  */
@@ -113,20 +114,22 @@ public final class Layer implements Module {
         throw new IllegalArgumentException(linearText() + " expects " + inputs + " inputs per row, row " + r
             + " has " + x.length);
       }
+      Activation fused = batchNorm == null ? activation : null;
       Value[] z = new Value[neurons.length];
       for (int o = 0; o < z.length; o++) {
-        z[o] = neurons[o].call(x);
+        z[o] = neurons[o].call(x, fused);
       }
       out[r] = z;
     }
+    boolean activateAfterNorm = batchNorm != null && activation != null;
     if (batchNorm != null) {
       out = batchNorm.forward(out);
     }
-    if (activation != null || spec.residual()) {
+    if (activateAfterNorm || spec.residual()) {
       for (int r = 0; r < out.length; r++) {
         Value[] y = out[r];
         for (int o = 0; o < y.length; o++) {
-          Value fx = activation == null ? y[o] : y[o].apply(activation);
+          Value fx = activateAfterNorm ? y[o].apply(activation) : y[o];
           y[o] = spec.residual() ? batch[r][o].add(fx) : fx;
         }
       }

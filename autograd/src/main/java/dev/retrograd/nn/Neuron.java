@@ -50,7 +50,12 @@ public final class Neuron implements Module {
 
   /** Returns f(w·x + b). */
   public Value call(Value[] x) {
-    return Value.neuron(weights, x, bias, activation);
+    return call(x, activation);
+  }
+
+  /** Returns g(w·x + b) for the activation {@code g} (null for linear) in place of this neuron's own. */
+  Value call(Value[] x, Activation g) {
+    return Value.neuron(weights, x, bias, g);
   }
 
   /** Returns the weights, one per input, as the leaves the optimizer updates. */

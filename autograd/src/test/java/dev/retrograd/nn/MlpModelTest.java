@@ -120,15 +120,16 @@ class MlpModelTest {
   }
 
   @Test
-  void each_neuron_is_one_dot_node_and_one_activation_node_and_the_output_layer_is_linear() {
+  void each_hidden_neuron_is_one_fused_node_and_the_output_layer_is_linear() {
     Mlp model = build("2 -> 3 tanh uniform -> 2 identity uniform", 3);
 
     Value[] out = model.call(Value.of(0.5), Value.of(-1.0));
 
     assertThat(out).extracting(Value::op).containsExactly("dot", "dot");
     Value hidden = out[0].inputs().get(3);  // dot inputs: 3 weights, then 3 inputs, then the bias
-    assertThat(hidden.op()).isEqualTo("apply");
-    assertThat(hidden.inputs().get(0).op()).isEqualTo("dot");
+    // a hidden neuron without batch norm is f(w·x + b) in one node: 2 weights, 2 inputs, the bias
+    assertThat(hidden.op()).isEqualTo("neuron");
+    assertThat(hidden.inputs()).hasSize(2 + 2 + 1);
   }
 
   @Test
