@@ -1,0 +1,64 @@
+package dev.retrograd.train;
+
+import dev.retrograd.api.Parameters;
+import dev.retrograd.autograd.Value;
+import dev.retrograd.autograd.ValueParameters;
+import java.util.List;
+
+/**
+ * The {@link Parameters} the optimizer steps on: values read from and written to the model's
+ * leaves, gradients read from a buffer the trainer fills from the leaves and then clips, as torch
+ * clips {@code .grad} in place before {@code optimizer.step()}. Built once per run.
+ */
+final class GradientView implements Parameters {
+
+  private final Value[] leaves;
+  private final ValueParameters values;
+  private final double[] gradients;
+
+  GradientView(List<Value> leaves) {
+    this.values = ValueParameters.of(leaves);
+    this.leaves = leaves.toArray(new Value[0]);
+    this.gradients = new double[this.leaves.length];
+  }
+
+  /** Copies every leaf's gradient into the buffer and returns the buffer, to be clipped in place. */
+  double[] collectGradients() {
+    for (int i = 0; i < leaves.length; i++) {
+      gradients[i] = leaves[i].grad();
+    }
+    return gradients;
+  }
+
+  /** Resets every leaf's gradient to 0. */
+  void zeroGrad() {
+    for (Value leaf : leaves) {
+      leaf.zeroGrad();
+    }
+  }
+
+  /** Returns the leaves, in the model's order. */
+  Value[] leaves() {
+    return leaves;
+  }
+
+  @Override
+  public int size() {
+    return leaves.length;
+  }
+
+  @Override
+  public double value(int i) {
+    return values.value(i);
+  }
+
+  @Override
+  public double gradient(int i) {
+    return gradients[i];
+  }
+
+  @Override
+  public void set(int i, double value) {
+    values.set(i, value);
+  }
+}

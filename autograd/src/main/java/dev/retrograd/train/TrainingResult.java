@@ -1,0 +1,39 @@
+package dev.retrograd.train;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of a training run: the metrics of every epoch it ran.
+ *
+ * @param epochs the metrics of each epoch run, in order; a resumed run starts after the checkpoint's
+ *     epoch
+ * @param elapsed the wall-clock time of the run
+ */
+public record TrainingResult(List<EpochMetrics> epochs, Duration elapsed) {
+
+  /** Freezes the list. */
+  public TrainingResult {
+    epochs = List.copyOf(epochs);
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** Returns the metrics of the last epoch run. */
+  public EpochMetrics last() {
+    if (epochs.isEmpty()) {
+      throw new IllegalStateException("the run completed no epoch");
+    }
+    return epochs.get(epochs.size() - 1);
+  }
+
+  /** Returns the training loss of each epoch. */
+  public List<Double> trainLosses() {
+    return epochs.stream().map(EpochMetrics::trainLoss).toList();
+  }
+
+  /** Returns the validation loss of each epoch (NaN without a validation split). */
+  public List<Double> validationLosses() {
+    return epochs.stream().map(EpochMetrics::validationLoss).toList();
+  }
+}
