@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
  */
 public final class Moons {
 
+  /** The name of this data set in {@link Datasets}. */
+  public static final String NAME = "moons";
+
   private Moons() {}
 
   /** Returns {@code n} points from the seed; the upper moon gets ⌊n/2⌋ of them. */
   public static Dataset generate(int n, double noise, long seed) {
-    if (n < 2) {
-      throw new IllegalArgumentException("moons needs at least 2 points, was " + n);
-    }
+    Generation.requirePoints(NAME, n, 2);
+    Generation.requireNoise(NAME, noise);
     SplittableRandom random = new SplittableRandom(seed);
     int upper = n / 2;
     int lower = n - upper;
@@ -31,23 +33,11 @@ public final class Moons {
       x[upper + i] = new double[] {1 - Math.cos(t), 0.5 - Math.sin(t)};
       y[upper + i] = 1;
     }
-    shuffle(x, y, random);
+    Generation.shuffle(x, y, random);
     for (double[] point : x) {
       point[0] += noise * random.nextGaussian();
       point[1] += noise * random.nextGaussian();
     }
-    return new Dataset(x, y);
-  }
-
-  private static void shuffle(double[][] x, int[] y, SplittableRandom random) {
-    for (int i = x.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      double[] point = x[i];
-      x[i] = x[j];
-      x[j] = point;
-      int label = y[i];
-      y[i] = y[j];
-      y[j] = label;
-    }
+    return Dataset.classification(NAME, Generation.PLANE, x, Generation.classNames(2), y);
   }
 }
