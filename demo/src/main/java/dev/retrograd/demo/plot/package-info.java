@@ -1,0 +1,2 @@
+/** PNG charts of training runs (loss curves, per-layer gradients, decision boundaries), drawn headless with JFreeChart from plain numbers. */
+package dev.retrograd.demo.plot;
