@@ -1,7 +1,7 @@
 package dev.retrograd.autograd;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ops one thread has created since its last {@code backward()}, in creation order: a ready-made
@@ -13,16 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * backward pass along it and when it holds {@link #CAPACITY} ops, so a thread that only ever runs
  * forward passes keeps a bounded number of nodes alive.
  *
- * <p>Each recording period has an id unique across threads and clears; a node remembers the id it
- * was recorded under, so a node from another thread or from before a clear is never mistaken for
- * one on the tape.
+ * <p>Each recording period has an id, unique across threads and clears until the int wraps; a node
+ * remembers the id it was recorded under, so a node from another thread or from before a clear is
+ * not mistaken for one on the tape (and backward also checks the node's slot on the tape).
  */
 final class Tape {
 
   /** The most ops recorded before the tape clears itself. */
   static final int CAPACITY = 1 << 21;
 
-  private static final AtomicLong IDS = new AtomicLong();
+  private static final AtomicInteger IDS = new AtomicInteger();
   private static final ThreadLocal<Tape> CURRENT = ThreadLocal.withInitial(Tape::new);
   /** The tape used last, checked against the calling thread before use: a cheap path past the ThreadLocal. */
   private static Tape lastUsed = CURRENT.get();
@@ -33,7 +33,7 @@ final class Tape {
 
   private Value[] nodes = new Value[INITIAL_SIZE];
   private int size;
-  private long id = IDS.incrementAndGet();
+  private int id = nextId();
 
   private Tape() {}
 
@@ -48,8 +48,17 @@ final class Tape {
     return tape;
   }
 
-  /** Returns the id of the current recording period, never 0. */
-  long id() {
+  /** Returns an id for a new recording period: positive, as 0 means "not recorded" and -1 "a leaf". */
+  private static int nextId() {
+    int id;
+    do {
+      id = IDS.incrementAndGet() & Integer.MAX_VALUE;
+    } while (id == 0);
+    return id;
+  }
+
+  /** Returns the id of the current recording period, never 0 or negative. */
+  int id() {
     return id;
   }
 
@@ -72,7 +81,7 @@ final class Tape {
   }
 
   /** Returns whether {@code node} sits at {@code index} of the current recording period. */
-  boolean holds(Value node, long recordedUnder, int index) {
+  boolean holds(Value node, int recordedUnder, int index) {
     return recordedUnder == id && index >= 0 && index < size && nodes[index] == node;
   }
 
@@ -84,6 +93,6 @@ final class Tape {
   void clear() {
     nodes = new Value[Math.max(INITIAL_SIZE, size)];
     size = 0;
-    id = IDS.incrementAndGet();
+    id = nextId();
   }
 }

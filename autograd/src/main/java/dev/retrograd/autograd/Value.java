@@ -55,6 +55,8 @@ public final class Value {
   private record Fused(String name, double[] localGradients) {}
 
   private static final Value[] NONE = {};
+  /** The tape id of a leaf: leaves need no recording, so they count as on every tape. */
+  private static final int ON_EVERY_TAPE = -1;
   private static final AtomicInteger VISITS = new AtomicInteger();
   private static volatile boolean anomalyDetection;
 
@@ -64,25 +66,30 @@ public final class Value {
   /** The first and second input; for dot and neuron nodes, {@code b} is the bias or null. */
   private final Value a;
   private final Value b;
-  /** The inputs of an n-ary node: the terms of a sum, weights then inputs of a dot, a loss's predictions. */
+  /** The inputs of an n-ary node: the terms of a sum, the weights of a dot, a loss's predictions. */
   private final Value[] many;
+  /** The inputs x of a dot or neuron node, paired with the weights in {@code many}; null otherwise. */
+  private final Value[] right;
   /** A constant of the op: the c of x + c, x·c, x/c, x^c, or a neuron's pre-activation. */
   private final double c;
   /** The activation of an apply or neuron node, or the {@link Fused} record of a fused node. */
   private final Object extra;
   private int visitMark;
-  private long tapeId;
+  private int tapeId;
   private int tapeIndex;
 
-  private Value(double data, Op op, Value a, Value b, Value[] many, double c, Object extra) {
+  private Value(double data, Op op, Value a, Value b, Value[] many, Value[] right, double c, Object extra) {
     this.data = data;
     this.op = op;
     this.a = a;
     this.b = b;
     this.many = many;
+    this.right = right;
     this.c = c;
     this.extra = extra;
-    if (op != Op.LEAF) {
+    if (op == Op.LEAF) {
+      tapeId = ON_EVERY_TAPE;
+    } else {
       recordOnTape();
     }
     if (anomalyDetection) {
@@ -91,16 +98,16 @@ public final class Value {
   }
 
   private static Value unary(double data, Op op, Value a, double c) {
-    return new Value(data, op, a, null, NONE, c, null);
+    return new Value(data, op, a, null, NONE, null, c, null);
   }
 
   private static Value binary(double data, Op op, Value a, Value b) {
-    return new Value(data, op, a, b, NONE, 0, null);
+    return new Value(data, op, a, b, NONE, null, 0, null);
   }
 
   /** Returns a new leaf holding {@code data}, with gradient 0. */
   public static Value of(double data) {
-    return new Value(data, Op.LEAF, null, null, NONE, 0, null);
+    return new Value(data, Op.LEAF, null, null, NONE, null, 0, null);
   }
 
   /** Returns this node's number. */
@@ -156,14 +163,18 @@ public final class Value {
 
   private int inputCount() {
     if (isNary()) {
-      return many.length + (b == null ? 0 : 1);
+      return many.length + (right == null ? 0 : right.length) + (b == null ? 0 : 1);
     }
     return a == null ? 0 : b == null ? 1 : 2;
   }
 
   private Value input(int i) {
     if (isNary()) {
-      return i < many.length ? many[i] : b;
+      if (i < many.length) {
+        return many[i];
+      }
+      int j = i - many.length;
+      return right != null && j < right.length ? right[j] : b;
     }
     return i == 0 ? a : b;
   }
@@ -274,7 +285,7 @@ public final class Value {
 
   /** Returns f(this) as one node whose backward multiplies by {@code f.derivative(x, f(x))}. */
   public Value apply(Activation f) {
-    return new Value(f.apply(data), Op.APPLY, this, null, NONE, 0, f);
+    return new Value(f.apply(data), Op.APPLY, this, null, NONE, null, 0, f);
   }
 
   // ---- n-ary ops -------------------------------------------------------------------------------
@@ -286,7 +297,7 @@ public final class Value {
     for (Value term : inputs) {
       total += term.data;
     }
-    return new Value(total, Op.SUM, null, null, inputs, 0, null);
+    return new Value(total, Op.SUM, null, null, inputs, null, 0, null);
   }
 
   /** Returns Σ terms as one node. */
@@ -316,8 +327,10 @@ public final class Value {
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value dot(Value[] weights, Value[] inputs, Value bias) {
-    Value[] both = concatenate(weights, inputs);
-    return new Value(weightedSum(both, bias), Op.DOT, null, bias, both, 0, null);
+    requireSameLength(weights, inputs);
+    Value[] w = weights.clone();
+    Value[] x = inputs.clone();
+    return new Value(weightedSum(w, x, bias), Op.DOT, null, bias, w, x, 0, null);
   }
 
   /**
@@ -325,34 +338,32 @@ public final class Value {
    * every layer. Its backward multiplies the incoming gradient by f'(s) at the weighted sum s, then
    * applies the rule of {@link #dot(Value[], Value[], Value)}.
    *
+   * <p><b>The arrays are kept as given, not copied</b>, since a network calls this for every neuron
+   * of every example: do not change them afterwards.
+   *
    * @param bias the bias, or null for none
-   * @param f the activation, or null for a linear neuron (then it is a plain dot node)
+   * @param f the activation, or null for a linear neuron
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value neuron(Value[] weights, Value[] inputs, Value bias, Activation f) {
-    if (f == null) {
-      return dot(weights, inputs, bias);
-    }
-    Value[] both = concatenate(weights, inputs);
-    double s = weightedSum(both, bias);
-    return new Value(f.apply(s), Op.NEURON, null, bias, both, s, f);
+    requireSameLength(weights, inputs);
+    double s = weightedSum(weights, inputs, bias);
+    return f == null
+        ? new Value(s, Op.DOT, null, bias, weights, inputs, 0, null)
+        : new Value(f.apply(s), Op.NEURON, null, bias, weights, inputs, s, f);
   }
 
-  private static Value[] concatenate(Value[] weights, Value[] inputs) {
+  private static void requireSameLength(Value[] weights, Value[] inputs) {
     if (weights.length != inputs.length) {
       throw new IllegalArgumentException(
           "dot needs two vectors of the same length, got " + weights.length + " and " + inputs.length);
     }
-    Value[] both = Arrays.copyOf(weights, 2 * weights.length);
-    System.arraycopy(inputs, 0, both, weights.length, inputs.length);
-    return both;
   }
 
-  private static double weightedSum(Value[] both, Value bias) {
-    int n = both.length / 2;
+  private static double weightedSum(Value[] weights, Value[] inputs, Value bias) {
     double total = bias == null ? 0 : bias.data;
-    for (int i = 0; i < n; i++) {
-      total += both[i].data * both[n + i].data;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i].data * inputs[i].data;
     }
     return total;
   }
@@ -368,7 +379,7 @@ public final class Value {
       throw new IllegalArgumentException("fused '" + op + "' needs one local gradient per input, got "
           + localGradients.length + " for " + inputs.length + " inputs");
     }
-    return new Value(value, Op.FUSED, null, null, inputs.clone(), 0, new Fused(op, localGradients.clone()));
+    return new Value(value, Op.FUSED, null, null, inputs.clone(), null, 0, new Fused(op, localGradients.clone()));
   }
 
   /**
@@ -459,10 +470,9 @@ public final class Value {
   }
 
   private void propagateWeightedSum(double g, int visit) {
-    int n = many.length / 2;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < many.length; i++) {
       Value weight = many[i];
-      Value input = many[n + i];
+      Value input = right[i];
       weight.receive(input.data * g, visit);
       input.receive(weight.data * g, visit);
     }
@@ -583,19 +593,26 @@ public final class Value {
   /** Records this op on the thread's tape if every input that is an op is recorded there too. */
   private void recordOnTape() {
     Tape tape = Tape.current();
-    long id = tape.id();
-    boolean inputsOnTape = onTape(a, id) && onTape(b, id);
-    for (int i = 0; inputsOnTape && i < many.length; i++) {
-      inputsOnTape = onTape(many[i], id);
-    }
+    int id = tape.id();
+    boolean inputsOnTape = onTape(a, id) & onTape(b, id);
+    inputsOnTape &= allOnTape(many, id) & (right == null || allOnTape(right, id));
     if (inputsOnTape) {
       tapeIndex = tape.record(this);
       tapeId = tapeIndex < 0 ? 0 : tape.id();
     }
   }
 
-  private static boolean onTape(Value input, long id) {
-    return input == null || input.op == Op.LEAF || input.tapeId == id;
+  private static boolean allOnTape(Value[] inputs, int id) {
+    boolean all = true;
+    for (Value input : inputs) {
+      int recordedUnder = input.tapeId;
+      all &= recordedUnder == id | recordedUnder == ON_EVERY_TAPE;
+    }
+    return all;
+  }
+
+  private static boolean onTape(Value input, int id) {
+    return input == null || input.tapeId == id || input.tapeId == ON_EVERY_TAPE;
   }
 
   // ---- anomaly detection -----------------------------------------------------------------------
