@@ -1,37 +1,51 @@
 package dev.retrograd.demo;
 
-import dev.retrograd.api.PluginException;
-import dev.retrograd.api.Plugins;
-import dev.retrograd.demo.bench.Benchmark;
-import java.nio.file.Path;
-import java.util.Arrays;
+import dev.retrograd.demo.cli.BenchCommand;
+import dev.retrograd.demo.cli.PluginsCommand;
+import dev.retrograd.demo.cli.TrainCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
- * The {@code retrograd} command: the moons demo by default, {@code plugins [JAR…]} to list every
- * plugin, {@code bench} for the benchmark.
+ * The {@code retrograd} program. Exit code 0 on success; on bad input a one-line reason on standard
+ * error and exit code 2 (a wrong option) or 1 (anything else: an unknown plugin, a malformed CSV
+ * line, a diverged run).
  */
-public final class Main {
+@Command(name = "retrograd", mixinStandardHelpOptions = true, version = "retrograd 0.1.0",
+    description = "Watch backpropagation work: train networks, compare plugins, reproduce the textbook.",
+    subcommands = {TrainCommand.class, PluginsCommand.class, BenchCommand.class, HelpCommand.class})
+public final class Main implements Runnable {
 
-  private Main() {}
+  @picocli.CommandLine.Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command named by {@code args[0]}, or the moons demo when there is none. */
-  public static void main(String[] args) throws Exception {
-    String command = args.length == 0 ? "moons" : args[0];
-    try {
-      switch (command) {
-        case "moons" -> new MoonsDemo(3).train(100, System.out);
-        case "plugins" -> System.out.print(
-            Plugins.load(Arrays.stream(args).skip(1).map(Path::of).toList()).describe());
-        case "bench" -> Benchmark.main(new String[0]);
-        default -> fail("Unknown command '" + command + "'; available: [bench, moons, plugins].");
-      }
-    } catch (PluginException e) {
-      fail(e.getMessage());
-    }
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  private static void fail(String reason) {
-    System.err.println(reason);
-    System.exit(2);
+  /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler((e, arguments) -> {
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println("retrograd: " + e.getMessage() + " (see '"
+          + failed.getCommandSpec().qualifiedName() + " --help')");
+      return 2;
+    });
+    commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+      failed.getErr().println("retrograd: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+      return 1;
+    });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

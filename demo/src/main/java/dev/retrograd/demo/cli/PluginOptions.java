@@ -1,0 +1,20 @@
+package dev.retrograd.demo.cli;
+
+import dev.retrograd.api.Plugins;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --plugins} option every command accepts: extra plugin jars, or folders of jars. */
+public final class PluginOptions {
+
+  @Option(names = "--plugins", paramLabel = "PATH", split = ",",
+      description = "Plugin jars, or folders of jars, to load next to the built-ins (repeatable, or comma-separated).")
+  private List<Path> paths = new ArrayList<>();
+
+  /** Returns the built-in plugins plus those in the given jars. */
+  public Plugins load() {
+    return paths.isEmpty() ? Plugins.load() : Plugins.load(paths);
+  }
+}

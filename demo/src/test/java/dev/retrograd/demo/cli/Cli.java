@@ -1,0 +1,16 @@
+package dev.retrograd.demo.cli;
+
+import dev.retrograd.demo.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the program in-process and keeps what it printed and its exit code. */
+record Cli(int exitCode, String out, String err) {
+
+  static Cli run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Cli(code, out.toString(), err.toString());
+  }
+}
