@@ -1,0 +1,85 @@
+package dev.retrograd.demo.experiment;
+
+import dev.retrograd.api.Loss;
+import dev.retrograd.autograd.Value;
+import dev.retrograd.nn.Layer;
+import dev.retrograd.nn.Mlp;
+import dev.retrograd.train.Examples;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures a network before training: one forward pass over all the examples in training mode,
+ * layer by layer, then one backward pass from the mean loss.
+ *
+ * <pre>
+ *   scale_l = sqrt(mean over examples and units of h_l²)    h_l: hidden layer l's outputs
+ *   L = (1/n)·Σ loss(prediction_i, target_i)
+ *   ‖g‖ = sqrt(Σ over every parameter of (∂L/∂θ)²)
+ * </pre>
+ *
+ * <p>The network is left as it was: gradients zeroed, batch normalization's running statistics
+ * restored, same mode.
+ */
+final class InitialProbe {
+
+  private InitialProbe() {}
+
+  /** Returns the loss, gradient norm and activation scales of {@code model} on {@code data}. */
+  static InitialFigures measure(Mlp model, Examples data, Loss loss) {
+    Map<String, double[]> buffers = model.buffers();
+    boolean training = model.isTraining();
+    model.setTraining(true);
+    try {
+      Value[][] activations = constants(data.inputs());
+      List<Layer> layers = model.layers();
+      List<Double> scales = new ArrayList<>(layers.size() - 1);
+      for (int l = 0; l < layers.size(); l++) {
+        activations = layers.get(l).forward(activations);
+        if (l < layers.size() - 1) {
+          scales.add(rootMeanSquare(activations));
+        }
+      }
+      Value[] losses = new Value[activations.length];
+      for (int r = 0; r < losses.length; r++) {
+        losses[r] = Value.loss(loss, activations[r], data.targets()[r]);
+      }
+      Value mean = Value.sum(losses).div(losses.length);
+      model.zeroGrad();
+      mean.backward();
+      double sumOfSquares = 0;
+      for (Value parameter : model.parameters()) {
+        sumOfSquares += parameter.grad() * parameter.grad();
+      }
+      model.zeroGrad();
+      return new InitialFigures(mean.data(), Math.sqrt(sumOfSquares), scales);
+    } finally {
+      model.loadBuffers(buffers);
+      model.setTraining(training);
+    }
+  }
+
+  private static Value[][] constants(double[][] rows) {
+    Value[][] values = new Value[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      values[r] = new Value[rows[r].length];
+      for (int c = 0; c < rows[r].length; c++) {
+        values[r][c] = Value.of(rows[r][c]);
+      }
+    }
+    return values;
+  }
+
+  private static double rootMeanSquare(Value[][] rows) {
+    double sum = 0;
+    long count = 0;
+    for (Value[] row : rows) {
+      for (Value v : row) {
+        sum += v.data() * v.data();
+        count++;
+      }
+    }
+    return Math.sqrt(sum / count);
+  }
+}
