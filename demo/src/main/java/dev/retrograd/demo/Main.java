@@ -1,6 +1,7 @@
 package dev.retrograd.demo;
 
 import dev.retrograd.demo.cli.BenchCommand;
+import dev.retrograd.demo.cli.ExperimentCommand;
 import dev.retrograd.demo.cli.PluginsCommand;
 import dev.retrograd.demo.cli.TrainCommand;
 import java.io.PrintWriter;
@@ -15,7 +16,8 @@ import picocli.CommandLine.HelpCommand;
  */
 @Command(name = "retrograd", mixinStandardHelpOptions = true, version = "retrograd 0.1.0",
     description = "Watch backpropagation work: train networks, compare plugins, reproduce the textbook.",
-    subcommands = {TrainCommand.class, PluginsCommand.class, BenchCommand.class, HelpCommand.class})
+    subcommands = {TrainCommand.class, PluginsCommand.class, ExperimentCommand.class, BenchCommand.class,
+        HelpCommand.class})
 public final class Main implements Runnable {
 
   @picocli.CommandLine.Spec
