@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code retrograd experiment NAME}: real training runs that reproduce a claim of the textbook. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-    description = {"Reproduce a textbook claim about backpropagation with real runs and fixed seeds:",
+    description = {"Reproduce a textbook claim about backpropagation with real runs.",
+        "Each uses fixed seeds:",
         "  optimizers  sgd with momentum vs adam vs adamw vs lion on the same task",
         "  vanishing   a deep sigmoid net vs the same with relu: mean |gradient| per layer",
         "  exploding   a deep net that diverges without gradient clipping and trains with it",

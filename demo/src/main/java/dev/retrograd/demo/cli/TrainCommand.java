@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
  * a CSV file, with any combination of plugins; then the test scores, the curves and the checkpoint.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Train a multilayer perceptron and write metrics.csv, loss.png, accuracy.png,",
-        "gradients.png, decision_boundary.png (2-D data) and checkpoint.txt into --out."})
+    description = {"Train a multilayer perceptron, epoch by epoch, and write its metrics, plots and checkpoint.",
+        "Writes metrics.csv, loss.png, accuracy.png, gradients.png, decision_boundary.png (2-D data)",
+        "and checkpoint.txt into --out."})
 public final class TrainCommand implements Callable<Integer> {
 
   @Mixin
