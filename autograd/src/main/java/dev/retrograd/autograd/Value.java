@@ -79,6 +79,15 @@ public final class Value {
   private int tapeIndex;
 
   private Value(double data, Op op, Value a, Value b, Value[] many, Value[] right, double c, Object extra) {
+    this(data, op, a, b, many, right, c, extra, null, false);
+  }
+
+  /**
+   * Creates a node; {@code tape} non-null means the caller already checked whether every input is
+   * on it ({@code inputsOnTape}), as the weighted sum does while it reads the inputs anyway.
+   */
+  private Value(double data, Op op, Value a, Value b, Value[] many, Value[] right, double c, Object extra,
+      Tape tape, boolean inputsOnTape) {
     this.data = data;
     this.op = op;
     this.a = a;
@@ -89,6 +98,8 @@ public final class Value {
     this.extra = extra;
     if (op == Op.LEAF) {
       tapeId = ON_EVERY_TAPE;
+    } else if (tape != null) {
+      recordOn(tape, inputsOnTape);
     } else {
       recordOnTape();
     }
@@ -327,10 +338,7 @@ public final class Value {
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value dot(Value[] weights, Value[] inputs, Value bias) {
-    requireSameLength(weights, inputs);
-    Value[] w = weights.clone();
-    Value[] x = inputs.clone();
-    return new Value(weightedSum(w, x, bias), Op.DOT, null, bias, w, x, 0, null);
+    return weighted(weights.clone(), inputs.clone(), bias, null);
   }
 
   /**
@@ -346,11 +354,28 @@ public final class Value {
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value neuron(Value[] weights, Value[] inputs, Value bias, Activation f) {
+    return weighted(weights, inputs, bias, f);
+  }
+
+  /**
+   * Returns the dot (f null) or neuron node over these arrays, checking in the same pass over the
+   * inputs whether they are all on the thread's tape.
+   */
+  private static Value weighted(Value[] weights, Value[] inputs, Value bias, Activation f) {
     requireSameLength(weights, inputs);
-    double s = weightedSum(weights, inputs, bias);
+    Tape tape = Tape.current();
+    int id = tape.id();
+    double s = bias == null ? 0 : bias.data;
+    boolean inputsOnTape = onTape(bias, id);
+    for (int i = 0; i < weights.length; i++) {
+      Value weight = weights[i];
+      Value input = inputs[i];
+      s += weight.data * input.data;
+      inputsOnTape &= onTapeOrLeaf(weight.tapeId, id) & onTapeOrLeaf(input.tapeId, id);
+    }
     return f == null
-        ? new Value(s, Op.DOT, null, bias, weights, inputs, 0, null)
-        : new Value(f.apply(s), Op.NEURON, null, bias, weights, inputs, s, f);
+        ? new Value(s, Op.DOT, null, bias, weights, inputs, 0, null, tape, inputsOnTape)
+        : new Value(f.apply(s), Op.NEURON, null, bias, weights, inputs, s, f, tape, inputsOnTape);
   }
 
   private static void requireSameLength(Value[] weights, Value[] inputs) {
@@ -358,14 +383,6 @@ public final class Value {
       throw new IllegalArgumentException(
           "dot needs two vectors of the same length, got " + weights.length + " and " + inputs.length);
     }
-  }
-
-  private static double weightedSum(Value[] weights, Value[] inputs, Value bias) {
-    double total = bias == null ? 0 : bias.data;
-    for (int i = 0; i < weights.length; i++) {
-      total += weights[i].data * inputs[i].data;
-    }
-    return total;
   }
 
   /**
@@ -595,24 +612,25 @@ public final class Value {
     Tape tape = Tape.current();
     int id = tape.id();
     boolean inputsOnTape = onTape(a, id) & onTape(b, id);
-    inputsOnTape &= allOnTape(many, id) & (right == null || allOnTape(right, id));
+    for (Value input : many) {
+      inputsOnTape &= onTapeOrLeaf(input.tapeId, id);
+    }
+    recordOn(tape, inputsOnTape);
+  }
+
+  private void recordOn(Tape tape, boolean inputsOnTape) {
     if (inputsOnTape) {
       tapeIndex = tape.record(this);
       tapeId = tapeIndex < 0 ? 0 : tape.id();
     }
   }
 
-  private static boolean allOnTape(Value[] inputs, int id) {
-    boolean all = true;
-    for (Value input : inputs) {
-      int recordedUnder = input.tapeId;
-      all &= recordedUnder == id | recordedUnder == ON_EVERY_TAPE;
-    }
-    return all;
+  private static boolean onTape(Value input, int id) {
+    return input == null || onTapeOrLeaf(input.tapeId, id);
   }
 
-  private static boolean onTape(Value input, int id) {
-    return input == null || input.tapeId == id || input.tapeId == ON_EVERY_TAPE;
+  private static boolean onTapeOrLeaf(int recordedUnder, int id) {
+    return recordedUnder == id | recordedUnder == ON_EVERY_TAPE;
   }
 
   // ---- anomaly detection -----------------------------------------------------------------------
