@@ -3,6 +3,7 @@ package dev.retrograd.demo.cli;
 import dev.retrograd.demo.bench.Benchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code retrograd bench}: the engine benchmark on micrograd's demo task. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -10,8 +11,13 @@ import picocli.CommandLine.Command;
         + " and hand-written arrays; print µs, nodes and bytes per step and the ratios.")
 public final class BenchCommand implements Callable<Integer> {
 
+  /** Accepted like on every command; the benchmark's variants use no plugin, so it only checks the paths. */
+  @Mixin
+  private PluginOptions plugins;
+
   @Override
   public Integer call() {
+    plugins.load();
     Benchmark.main(new String[0]);
     return 0;
   }
