@@ -5,7 +5,6 @@ import dev.retrograd.api.Loss;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -149,6 +148,16 @@ public final class Value {
     grad = 0;
   }
 
+  /** Returns whether backward pass {@code visit} has reached this node. */
+  boolean visited(int visit) {
+    return visitMark == visit;
+  }
+
+  /** Marks this node as reached by backward pass {@code visit}. */
+  void markVisited(int visit) {
+    visitMark = visit;
+  }
+
   /** Returns true if this value was made by {@link #of(double)} rather than by an op. */
   public boolean isLeaf() {
     return op == Op.LEAF;
@@ -172,14 +181,16 @@ public final class Value {
     return op == Op.SUM || op == Op.DOT || op == Op.NEURON || op == Op.FUSED;
   }
 
-  private int inputCount() {
+  /** Returns the number of inputs, as {@link #inputs()} has them. */
+  int inputCount() {
     if (isNary()) {
       return many.length + (right == null ? 0 : right.length) + (b == null ? 0 : 1);
     }
     return a == null ? 0 : b == null ? 1 : 2;
   }
 
-  private Value input(int i) {
+  /** Returns input {@code i}, as {@link #inputs()} has it, without making a list. */
+  Value input(int i) {
     if (isNary()) {
       if (i < many.length) {
         return many[i];
@@ -544,7 +555,7 @@ public final class Value {
   }
 
   private void backwardBySorting(int visit) {
-    Value[] order = interiorNodesInTopologicalOrder(visit);
+    Value[] order = TopologicalOrder.of(this, visit);
     for (Value node : order) {
       node.grad = 0;
     }
@@ -557,54 +568,6 @@ public final class Value {
         Anomalies.checkBackward(node);
       }
     }
-  }
-
-  /**
-   * Returns the ops reachable from this node, each after all of its inputs, by an iterative
-   * depth-first search. A node is marked visited with {@code visit}, an int stamp unique to this
-   * call, not with a hash set.
-   */
-  private Value[] interiorNodesInTopologicalOrder(int visit) {
-    Value[] order = new Value[64];
-    int size = 0;
-    Value[] path = new Value[64];
-    int[] nextInput = new int[64];
-    int depth = 0;
-    if (!isLeaf()) {
-      visitMark = visit;
-      path[depth++] = this;
-    }
-    while (depth > 0) {
-      Value node = path[depth - 1];
-      int i = nextInput[depth - 1];
-      int count = node.inputCount();
-      while (i < count && !unvisitedOp(node.input(i), visit)) {
-        i++;
-      }
-      if (i < count) {
-        nextInput[depth - 1] = i + 1;
-        Value input = node.input(i);
-        input.visitMark = visit;
-        if (depth == path.length) {
-          path = Arrays.copyOf(path, depth * 2);
-          nextInput = Arrays.copyOf(nextInput, depth * 2);
-        }
-        path[depth] = input;
-        nextInput[depth] = 0;
-        depth++;
-      } else {
-        depth--;
-        if (size == order.length) {
-          order = Arrays.copyOf(order, size * 2);
-        }
-        order[size++] = node;
-      }
-    }
-    return Arrays.copyOf(order, size);
-  }
-
-  private static boolean unvisitedOp(Value node, int visit) {
-    return node.op != Op.LEAF && node.visitMark != visit;
   }
 
   /** Records this op on the thread's tape if every input that is an op is recorded there too. */
@@ -647,41 +610,6 @@ public final class Value {
   /** Returns whether anomaly detection is on. */
   public static boolean anomalyDetection() {
     return anomalyDetection;
-  }
-
-  /** The checks of anomaly mode, kept apart from the ops. */
-  private static final class Anomalies {
-
-    static void checkForward(Value out) {
-      List<Value> inputs = out.inputs();
-      if (!Double.isFinite(out.data) && inputs.stream().allMatch(v -> Double.isFinite(v.data))) {
-        throw new ArithmeticException("Anomaly: op '" + out.op() + "' produced " + out.data
-            + " from finite inputs " + describe(inputs)
-            + ". Check the range of its inputs (a log or division near 0, an exp of a large number).");
-      }
-    }
-
-    static void checkBackward(Value node) {
-      if (!Double.isFinite(node.grad)) {
-        return;
-      }
-      List<Value> inputs = node.inputs();
-      for (int i = 0; i < inputs.size(); i++) {
-        if (!Double.isFinite(inputs.get(i).grad)) {
-          throw new ArithmeticException("Anomaly: the backward of op '" + node.op() + "' with inputs "
-              + describe(inputs) + " made the gradient of input " + i + " "
-              + inputs.get(i).grad + " from a finite output gradient " + node.grad + ".");
-        }
-      }
-    }
-
-    private static String describe(List<Value> values) {
-      StringJoiner joined = new StringJoiner(", ", "[", "]");
-      for (Value v : values) {
-        joined.add(Double.toString(v.data));
-      }
-      return joined.toString();
-    }
   }
 
   @Override
