@@ -50,6 +50,12 @@ final class BarDisplay implements Display {
   }
 
   @Override
+  public void clearLine() {
+    out.print("\r" + " ".repeat(consumer.getMaxRenderedLength()) + "\r");
+    out.flush();
+  }
+
+  @Override
   public void close() {
     bar.close();
     consumer.close();

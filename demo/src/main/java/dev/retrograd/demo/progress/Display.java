@@ -12,6 +12,9 @@ interface Display {
   /** Called once, after the last update, if {@link #start} was called. */
   void close();
 
+  /** Blanks a bar drawn in place, so the next line of the program's report starts on a clean line. */
+  default void clearLine() {}
+
   /** Shows nothing. */
   Display NONE = new Display() {
     @Override

@@ -114,6 +114,16 @@ public final class TrainingProgress implements AutoCloseable {
     display.update(done, epoch, loss);
   }
 
+  /**
+   * Blanks the bar's line, before the program prints a line of its report on a terminal shared with
+   * the bar; the bar is drawn again at the next refresh. Does nothing in the other modes.
+   */
+  public synchronized void clearLine() {
+    if (total > 0 && !closed) {
+      display.clearLine();
+    }
+  }
+
   /** Returns the number of steps recorded so far. */
   public synchronized long stepsDone() {
     return done;

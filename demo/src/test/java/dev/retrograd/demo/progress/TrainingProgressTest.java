@@ -29,6 +29,30 @@ class TrainingProgressTest {
   }
 
   @Test
+  void clear_line_blanks_the_bar_so_a_report_line_starts_clean() {
+    try (TrainingProgress progress = TrainingProgress.create(ProgressMode.BAR, out)) {
+      progress.start(10);
+      progress.step(1, 0.5);
+      int before = output().length();
+      progress.clearLine();
+
+      assertThat(output().substring(before)).matches("\\r {20,}\\r");
+    }
+  }
+
+  @Test
+  void clear_line_prints_nothing_in_lines_mode() {
+    try (TrainingProgress progress = TrainingProgress.create(ProgressMode.LINES, out)) {
+      progress.start(10);
+      progress.step(1, 0.5);
+      int before = output().length();
+      progress.clearLine();
+
+      assertThat(output().length()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void lines_mode_prints_one_line_per_tenth_of_the_run() {
     try (TrainingProgress progress = TrainingProgress.create(ProgressMode.LINES, out)) {
       run(progress, 20, 50);
