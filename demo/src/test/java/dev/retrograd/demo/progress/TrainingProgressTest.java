@@ -36,7 +36,8 @@ class TrainingProgressTest {
       int before = output().length();
       progress.clearLine();
 
-      assertThat(output().substring(before)).matches("\\r {20,}\\r");
+      // the library's thread may redraw around it, so look for the blanking anywhere after the step
+      assertThat(output().substring(before)).containsPattern("\\r {20,}\\r");
     }
   }
 
