@@ -22,6 +22,7 @@ import dev.retrograd.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -192,12 +193,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Scores testScores = new Trainer(registry).evaluate(model, testExamples, config);
 
-    List<Path> files = new RunFiles(folder, report.epochs(), task).writeMetricsAndCurves();
+    RunFiles runFiles = new RunFiles(folder, report.epochs(), task);
+    List<Path> files = new ArrayList<>(runFiles.writeMetricsAndCurves());
     if (task == Task.CLASSIFICATION && dataset.featureCount() == 2) {
-      Dataset all = split.train();
-      files = new java.util.ArrayList<>(files);
-      files.add(new RunFiles(folder, report.epochs(), task).writeDecisionBoundary(
-          point -> predictClass(model, standardizer.apply(point)), all.features(), all.labels(), all.classNames()));
+      Dataset points = split.train();
+      files.add(runFiles.writeDecisionBoundary(point -> predictClass(model, standardizer.apply(point)),
+          points.features(), points.labels(), points.classNames()));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     out.printf(Locale.ROOT, "test      %s on %d examples%n", report.scores(testScores), test.size());
