@@ -70,6 +70,20 @@ class TrainCommandTest {
         .containsExactlyElementsOf(lastTwo);
   }
 
+  @Test
+  void resuming_with_another_architecture_is_refused_with_what_differs() {
+    String out = dir.toString();
+    Cli first = Cli.run("train", "--dataset", "moons", "--samples", "120", "--hidden", "8", "--epochs", "1",
+        "--progress", "quiet", "--out", out);
+    Cli resumed = Cli.run("train", "--dataset", "moons", "--samples", "120", "--hidden", "4", "--epochs", "2",
+        "--progress", "quiet", "--out", out, "--resume", dir.resolve("checkpoint.txt").toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(resumed.exitCode()).isEqualTo(1);
+    assertThat(resumed.err()).startsWith("retrograd: ").contains("2 -> 8 relu he_normal").contains("2 -> 4 relu he_normal")
+        .hasLineCount(1);
+  }
+
   private static String withoutTime(String epochLine) {
     return epochLine.replaceAll("\\s+[0-9.]+s$", "");
   }
