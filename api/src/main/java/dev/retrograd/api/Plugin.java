@@ -1,6 +1,7 @@
 package dev.retrograd.api;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The shape shared by every plugin: a name, a one-line description, the hyperparameters it
@@ -22,6 +23,14 @@ import java.util.List;
  */
 public interface Plugin<T> {
 
+  /**
+   * Returns whether {@code name} is lower_snake_case ({@code weight_decay}, {@code gelu_tanh}), the
+   * form every plugin name and hyperparameter name takes.
+   */
+  static boolean isValidName(String name) {
+    return name != null && Names.SNAKE_CASE.matcher(name).matches();
+  }
+
   /** Returns the unique lower_snake_case name, such as {@code adamw}. */
   String name();
 
@@ -41,4 +50,12 @@ public interface Plugin<T> {
    * @throws IllegalArgumentException for a combination of values the plugin cannot accept
    */
   T create(Hyperparameters hyperparameters);
+}
+
+/** The pattern behind {@link Plugin#isValidName}. */
+final class Names {
+
+  static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+  private Names() {}
 }

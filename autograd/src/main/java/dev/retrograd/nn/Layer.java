@@ -1,12 +1,12 @@
 package dev.retrograd.nn;
 
 import dev.retrograd.api.Activation;
+import dev.retrograd.api.Plugin;
 import dev.retrograd.autograd.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * A fully connected layer: {@code outputs} neurons, each over the same {@code inputs} values, then
@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class Layer implements Module {
-
-  private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   private final int inputs;
   private final LayerSpec spec;
@@ -76,7 +74,7 @@ public final class Layer implements Module {
   /** Names an activation by its {@code toString()} when that is a lower_snake_case name, else "custom". */
   private static String nameOf(Activation activation) {
     String text = String.valueOf(activation);
-    return SNAKE_CASE.matcher(text).matches() ? text : "custom";
+    return Plugin.isValidName(text) ? text : "custom";
   }
 
   private List<Value> collectParameters() {

@@ -1,9 +1,9 @@
 package dev.retrograd.nn;
 
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Plugin;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One fully connected layer of an {@link MlpSpec}: its width, its activation and initializer
@@ -47,8 +47,6 @@ public record LayerSpec(
   /** The activation name of a linear layer: no activation node and no plugin. */
   public static final String IDENTITY = "identity";
 
-  private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-
   /**
    * Checks the width and the names; null hyperparameters mean the defaults. Hyperparameters are
    * kept in their text form, so that two specs with the same text are equal.
@@ -68,7 +66,7 @@ public record LayerSpec(
   }
 
   private static void requireName(String what, String name, String example) {
-    if (name == null || !SNAKE_CASE.matcher(name).matches()) {
+    if (!Plugin.isValidName(name)) {
       throw new IllegalArgumentException(what + " must be a lower_snake_case plugin name such as " + example
           + ", was " + (name == null ? "null" : "'" + name + "'"));
     }

@@ -5,12 +5,9 @@ import dev.retrograd.api.Plugin;
 import dev.retrograd.api.PluginException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Checks that a plugin has a possible shape: a lower_snake_case name, a description, sound hyperparameters. */
 final class PluginShape {
-
-  private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   private PluginShape() {}
 
@@ -32,7 +29,7 @@ final class PluginShape {
     if (name == null || name.isEmpty()) {
       return "its name is empty";
     }
-    if (!SNAKE_CASE.matcher(name).matches()) {
+    if (!Plugin.isValidName(name)) {
       return "its name '" + name + "' is not lower_snake_case";
     }
     String description = plugin.description();
@@ -51,7 +48,7 @@ final class PluginShape {
 
   private static String problem(String plugin, Hyperparameter hyperparameter, Set<String> seen) {
     String name = hyperparameter.name();
-    if (!SNAKE_CASE.matcher(name).matches()) {
+    if (!Plugin.isValidName(name)) {
       return "'" + plugin + "' has a hyperparameter named '" + name + "', which is not lower_snake_case";
     }
     if (!seen.add(name)) {
