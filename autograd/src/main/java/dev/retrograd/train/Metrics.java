@@ -27,7 +27,7 @@ public final class Metrics {
   }
 
   /** Returns the class of one row: its argmax, or for a single number 1 if it is &gt; 0 else 0. */
-  static int predictedClass(double[] row) {
+  public static int predictedClass(double[] row) {
     if (row.length == 1) {
       return row[0] > 0 ? 1 : 0;
     }

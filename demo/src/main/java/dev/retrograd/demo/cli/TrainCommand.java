@@ -12,6 +12,7 @@ import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.train.Clipping;
 import dev.retrograd.train.Examples;
+import dev.retrograd.train.Metrics;
 import dev.retrograd.train.RunOptions;
 import dev.retrograd.train.Schedule;
 import dev.retrograd.train.Scores;
@@ -238,16 +239,10 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** Returns the index of the largest output for one standardized row. */
+  /** Returns the class the model predicts for one standardized row, as accuracy counts it. */
   private static int predictClass(Mlp model, double[] row) {
     Value[] outputs = model.forward(new double[][] {row})[0];
-    int best = 0;
-    for (int i = 1; i < outputs.length; i++) {
-      if (outputs[i].data() > outputs[best].data()) {
-        best = i;
-      }
-    }
-    return best;
+    return Metrics.predictedClass(Arrays.stream(outputs).mapToDouble(Value::data).toArray());
   }
 
   @Override
