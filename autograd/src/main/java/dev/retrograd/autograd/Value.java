@@ -435,6 +435,25 @@ public final class Value {
     return loss(loss, predictions.toArray(NONE), target);
   }
 
+  /**
+   * Returns the mean of {@code loss} over a batch, row r of {@code predictions} against row r of
+   * {@code targets}: one {@link #loss} node per row under one sum, as torch's
+   * {@code reduction='mean'} over a batch of examples.
+   *
+   * @throws IllegalArgumentException if the batch is empty or the row counts differ
+   */
+  public static Value meanLoss(Loss loss, Value[][] predictions, double[][] targets) {
+    if (predictions.length == 0 || predictions.length != targets.length) {
+      throw new IllegalArgumentException("meanLoss needs as many target rows as prediction rows, at least one;"
+          + " got " + targets.length + " for " + predictions.length);
+    }
+    Value[] losses = new Value[predictions.length];
+    for (int r = 0; r < losses.length; r++) {
+      losses[r] = loss(loss, predictions[r], targets[r]);
+    }
+    return sum(losses).div(losses.length);
+  }
+
   // ---- the chain rule --------------------------------------------------------------------------
 
   /**

@@ -26,14 +26,19 @@ public interface Model extends Module {
 
   /** Returns the outputs for rows of plain numbers, wrapped as constant leaves. */
   default Value[][] forward(double[][] batch) {
-    Value[][] rows = new Value[batch.length][];
-    for (int r = 0; r < batch.length; r++) {
-      rows[r] = new Value[batch[r].length];
-      for (int c = 0; c < batch[r].length; c++) {
-        rows[r][c] = Value.of(batch[r][c]);
+    return forward(leaves(batch));
+  }
+
+  /** Returns {@code rows} as leaves, one {@link Value#of} per number, the form {@link #forward} takes. */
+  static Value[][] leaves(double[][] rows) {
+    Value[][] values = new Value[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      values[r] = new Value[rows[r].length];
+      for (int c = 0; c < rows[r].length; c++) {
+        values[r][c] = Value.of(rows[r][c]);
       }
     }
-    return forward(rows);
+    return values;
   }
 
   /** Switches between training (true) and evaluation (false) mode, as torch's train()/eval(). */

@@ -228,11 +228,7 @@ final class TrainingRun {
 
   /** Returns the mean loss over the batch, plus {@code l2·Σθ²} when l2 > 0, as one graph. */
   private Value objective(Value[][] outputs, double[][] targets) {
-    Value[] losses = new Value[outputs.length];
-    for (int r = 0; r < outputs.length; r++) {
-      losses[r] = Value.loss(loss, outputs[r], targets[r]);
-    }
-    Value mean = Value.sum(losses).div(outputs.length);
+    Value mean = Value.meanLoss(loss, outputs, targets);
     if (config.l2() == 0) {
       return mean;
     }

@@ -63,6 +63,25 @@ class LossNodeTest {
   }
 
   @Test
+  void mean_loss_averages_one_loss_node_per_row() {
+    Value a = Value.of(3.0);
+    Value b = Value.of(-1.0);
+    Value mean = Value.meanLoss(meanSquaredError(1), new Value[][] {{a}, {b}}, new double[][] {{1.0}, {1.0}});
+    mean.backward();
+
+    assertThat(mean.data()).isEqualTo((4.0 + 4.0) / 2);
+    assertThat(a.grad()).isEqualTo(2 * (3.0 - 1.0) / 2);
+    assertThat(b.grad()).isEqualTo(2 * (-1.0 - 1.0) / 2);
+  }
+
+  @Test
+  void mean_loss_of_no_rows_is_refused() {
+    assertThatThrownBy(() -> Value.meanLoss(meanSquaredError(1), new Value[0][], new double[0][]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("meanLoss needs as many target rows as prediction rows, at least one; got 0 for 0");
+  }
+
+  @Test
   void a_target_of_another_length_is_refused() {
     assertThatThrownBy(() -> Value.loss(meanSquaredError(1), new Value[] {Value.of(1)}, new double[2]))
         .isInstanceOf(IllegalArgumentException.class)

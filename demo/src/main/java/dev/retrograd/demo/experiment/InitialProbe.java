@@ -4,6 +4,7 @@ import dev.retrograd.api.Loss;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.nn.Layer;
 import dev.retrograd.nn.Mlp;
+import dev.retrograd.nn.Model;
 import dev.retrograd.train.Examples;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class InitialProbe {
     boolean training = model.isTraining();
     model.setTraining(true);
     try {
-      Value[][] activations = constants(data.inputs());
+      Value[][] activations = Model.leaves(data.inputs());
       List<Layer> layers = model.layers();
       List<Double> scales = new ArrayList<>(layers.size() - 1);
       for (int l = 0; l < layers.size(); l++) {
@@ -41,11 +42,7 @@ final class InitialProbe {
           scales.add(rootMeanSquare(activations));
         }
       }
-      Value[] losses = new Value[activations.length];
-      for (int r = 0; r < losses.length; r++) {
-        losses[r] = Value.loss(loss, activations[r], data.targets()[r]);
-      }
-      Value mean = Value.sum(losses).div(losses.length);
+      Value mean = Value.meanLoss(loss, activations, data.targets());
       model.zeroGrad();
       mean.backward();
       double sumOfSquares = 0;
@@ -58,17 +55,6 @@ final class InitialProbe {
       model.loadBuffers(buffers);
       model.setTraining(training);
     }
-  }
-
-  private static Value[][] constants(double[][] rows) {
-    Value[][] values = new Value[rows.length][];
-    for (int r = 0; r < rows.length; r++) {
-      values[r] = new Value[rows[r].length];
-      for (int c = 0; c < rows[r].length; c++) {
-        values[r][c] = Value.of(rows[r][c]);
-      }
-    }
-    return values;
   }
 
   private static double rootMeanSquare(Value[][] rows) {
