@@ -44,8 +44,14 @@ public record GradCheck(double eps, double atol, double rtol) {
     return new GradCheck(1e-6, 1e-5, 1e-3);
   }
 
-  /** One input whose analytic and numeric derivatives disagree. */
-  public record Mismatch(String input, double at, double analytic, double numeric, double tolerance) {
+  /**
+   * One input whose analytic and numeric derivatives disagree.
+   *
+   * @param input the input's name in messages, such as {@code x1} or {@code prediction[2]}
+   * @param index its position: the argument, the prediction element, or the point checked
+   * @param at its value
+   */
+  public record Mismatch(String input, int index, double at, double analytic, double numeric, double tolerance) {
 
     /** Returns |analytic − numeric|. */
     public double error() {
@@ -67,7 +73,7 @@ public record GradCheck(double eps, double atol, double rtol) {
     for (int i = 0; i < point.length; i++) {
       int index = i;
       double numeric = centralDifference(x -> evaluate(f, with(point, index, x)), point[i]);
-      compare("x" + i, point[i], inputs[i].grad(), numeric, mismatches);
+      compare("x" + i, i, point[i], inputs[i].grad(), numeric, mismatches);
     }
     return mismatches;
   }
@@ -75,9 +81,10 @@ public record GradCheck(double eps, double atol, double rtol) {
   /** Returns the points at which {@code activation.derivative} disagrees with its numeric derivative. */
   public List<Mismatch> compare(Activation activation, double... points) {
     List<Mismatch> mismatches = new ArrayList<>();
-    for (double x : points) {
+    for (int i = 0; i < points.length; i++) {
+      double x = points[i];
       double analytic = activation.derivative(x, activation.apply(x));
-      compare("x", x, analytic, centralDifference(activation::apply, x), mismatches);
+      compare("x", i, x, analytic, centralDifference(activation::apply, x), mismatches);
     }
     return mismatches;
   }
@@ -93,7 +100,7 @@ public record GradCheck(double eps, double atol, double rtol) {
     for (int i = 0; i < prediction.length; i++) {
       int index = i;
       double numeric = centralDifference(x -> loss.value(with(prediction, index, x), target), prediction[i]);
-      compare("prediction[" + i + "]", prediction[i], analytic[i], numeric, mismatches);
+      compare("prediction[" + i + "]", i, prediction[i], analytic[i], numeric, mismatches);
     }
     return mismatches;
   }
@@ -132,10 +139,11 @@ public record GradCheck(double eps, double atol, double rtol) {
   }
 
   /** Adds a mismatch unless |analytic − numeric| ≤ atol + rtol·|numeric|; NaN never passes. */
-  public void compare(String input, double at, double analytic, double numeric, List<Mismatch> mismatches) {
+  public void compare(String input, int index, double at, double analytic, double numeric,
+      List<Mismatch> mismatches) {
     double tolerance = atol + rtol * Math.abs(numeric);
     if (!(Math.abs(analytic - numeric) <= tolerance)) {
-      mismatches.add(new Mismatch(input, at, analytic, numeric, tolerance));
+      mismatches.add(new Mismatch(input, index, at, analytic, numeric, tolerance));
     }
   }
 

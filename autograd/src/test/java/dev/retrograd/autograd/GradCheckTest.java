@@ -57,6 +57,7 @@ class GradCheckTest {
         .singleElement()
         .satisfies(mismatch -> {
           assertThat(mismatch.input()).isEqualTo("x1");
+          assertThat(mismatch.index()).isEqualTo(1);
           assertThat(mismatch.analytic()).isEqualTo(2.0);
           assertThat(mismatch.numeric()).isCloseTo(1.0, within(1e-9));
         });

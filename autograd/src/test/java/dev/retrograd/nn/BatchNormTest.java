@@ -160,7 +160,7 @@ class BatchNormTest {
         leaf.setData(at);
         return out;
       }, at);
-      check.compare("parameter " + p, at, leaf.grad(), numeric, mismatches);
+      check.compare("parameter " + p, p, at, leaf.grad(), numeric, mismatches);
     }
     check.failOn(mismatches, "batch norm γ and β");
     assertThat(bn.beta().get(0).grad()).isNotZero();

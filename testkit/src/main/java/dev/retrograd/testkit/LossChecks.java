@@ -52,10 +52,9 @@ final class LossChecks {
   }
 
   private static boolean atKink(Loss loss, Example example, GradCheck.Mismatch mismatch, GradCheck gradCheck) {
-    int index = Integer.parseInt(mismatch.input().replaceAll("\\D", ""));
     return Kinks.isKink(x -> {
       double[] moved = example.prediction().clone();
-      moved[index] = x;
+      moved[mismatch.index()] = x;
       return loss.value(moved, example.target());
     }, mismatch.at(), gradCheck.eps(), mismatch.tolerance());
   }
