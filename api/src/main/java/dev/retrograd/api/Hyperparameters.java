@@ -1,6 +1,5 @@
 package dev.retrograd.api;
 
-import dev.retrograd.api.internal.PluginKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -146,12 +145,16 @@ public final class Hyperparameters {
   }
 
   private static String kindOf(Plugin<?> plugin) {
-    for (PluginKind kind : PluginKind.values()) {
-      if (kind.service().isInstance(plugin)) {
-        return kind.capitalized();
-      }
+    if (plugin instanceof OptimizerPlugin) {
+      return "Optimizer";
     }
-    return "Plugin";
+    if (plugin instanceof ActivationPlugin) {
+      return "Activation";
+    }
+    if (plugin instanceof LossPlugin) {
+      return "Loss";
+    }
+    return plugin instanceof InitializerPlugin ? "Initializer" : "Plugin";
   }
 
   private static String accepted(Plugin<?> plugin) {

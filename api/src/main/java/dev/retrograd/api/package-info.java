@@ -1,2 +1,2 @@
-/** The plugin SPI (activations, losses, initializers, optimizers) and the registry that finds plugins. */
+/** The plugin SPI: the four plugin kinds, their hyperparameters, the Parameters view and the optimizer base class. */
 package dev.retrograd.api;

@@ -2,13 +2,13 @@ package dev.retrograd.api;
 
 import java.util.List;
 
-/** Small plugins for registry tests, passed in directly rather than found on the class path. */
-final class TestPlugins {
+/** Small plugins for the SPI's and the registry's tests, passed in directly rather than found on the class path. */
+public final class TestPlugins {
 
   private TestPlugins() {}
 
   /** θ ← θ − lr·g, with lr in [0, ∞) and an integer and a flag to exercise every type. */
-  static class PlainSgd implements OptimizerPlugin {
+  public static class PlainSgd implements OptimizerPlugin {
     @Override
     public String name() {
       return "plain_sgd";
@@ -41,10 +41,10 @@ final class TestPlugins {
   }
 
   /** Another class claiming the same name as {@link PlainSgd}. */
-  static final class AnotherPlainSgd extends PlainSgd {}
+  public static final class AnotherPlainSgd extends PlainSgd {}
 
   /** An identity activation with no hyperparameters. */
-  static final class Identity implements ActivationPlugin, Activation {
+  public static final class Identity implements ActivationPlugin, Activation {
     @Override
     public String name() {
       return "identity";
@@ -72,11 +72,11 @@ final class TestPlugins {
   }
 
   /** A plugin with a name and hyperparameters given at construction, for shape checks. */
-  static final class Shaped implements LossPlugin {
+  public static final class Shaped implements LossPlugin {
     private final String name;
     private final List<Hyperparameter> hyperparameters;
 
-    Shaped(String name, Hyperparameter... hyperparameters) {
+    public Shaped(String name, Hyperparameter... hyperparameters) {
       this.name = name;
       this.hyperparameters = List.of(hyperparameters);
     }

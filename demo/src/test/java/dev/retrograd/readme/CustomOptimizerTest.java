@@ -2,16 +2,16 @@ package dev.retrograd.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retrograd.api.Hyperparameters;
 import dev.retrograd.api.Optimizer;
 import dev.retrograd.api.OptimizerPlugin;
 import dev.retrograd.api.Plugin;
-import dev.retrograd.api.Plugins;
-import dev.retrograd.api.Hyperparameters;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.autograd.ValueParameters;
-import dev.retrograd.demo.data.Dataset;
-import dev.retrograd.demo.data.Moons;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Moons;
 import dev.retrograd.nn.Mlp;
+import dev.retrograd.registry.Plugins;
 import dev.retrograd.testkit.PluginConformance;
 import dev.retrograd.testkit.PluginJar;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retrograd.api.OptimizerPlugin;
 import dev.retrograd.api.Plugin;
 import dev.retrograd.api.PluginException;
-import dev.retrograd.api.Plugins;
+import dev.retrograd.registry.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

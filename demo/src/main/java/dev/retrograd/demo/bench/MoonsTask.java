@@ -1,8 +1,8 @@
 package dev.retrograd.demo.bench;
 
 import dev.retrograd.autograd.Value;
-import dev.retrograd.demo.data.Dataset;
-import dev.retrograd.demo.data.Moons;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Moons;
 import dev.retrograd.nn.Mlp;
 import java.util.SplittableRandom;
 

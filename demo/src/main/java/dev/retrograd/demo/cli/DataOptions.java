@@ -1,10 +1,10 @@
 package dev.retrograd.demo.cli;
 
-import dev.retrograd.demo.data.CsvDataset;
-import dev.retrograd.demo.data.Dataset;
-import dev.retrograd.demo.data.Datasets;
-import dev.retrograd.demo.data.Digits;
-import dev.retrograd.train.Task;
+import dev.retrograd.data.CsvDataset;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Datasets;
+import dev.retrograd.data.Digits;
+import dev.retrograd.data.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.retrograd.demo.cli;
 
+import dev.retrograd.data.Task;
 import dev.retrograd.train.EpochMetrics;
 import dev.retrograd.train.Scores;
-import dev.retrograd.train.Task;
 import dev.retrograd.train.TrainingListener;
 import dev.retrograd.train.TrainingPlan;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.retrograd.demo.cli;
 
-import dev.retrograd.api.Plugins;
+import dev.retrograd.registry.Plugins;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.retrograd.demo.cli;
 
+import dev.retrograd.data.Task;
 import dev.retrograd.demo.plot.DecisionBoundaryChart;
 import dev.retrograd.demo.plot.LineChart;
 import dev.retrograd.demo.plot.Series;
 import dev.retrograd.demo.plot.YScale;
 import dev.retrograd.train.EpochMetrics;
-import dev.retrograd.train.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,22 +1,22 @@
 package dev.retrograd.demo.cli;
 
 import dev.retrograd.api.Hyperparameters;
-import dev.retrograd.api.Plugins;
 import dev.retrograd.autograd.Value;
-import dev.retrograd.demo.data.Dataset;
-import dev.retrograd.demo.data.Split;
-import dev.retrograd.demo.data.Standardizer;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Split;
+import dev.retrograd.data.Standardizer;
+import dev.retrograd.data.TargetEncoding;
+import dev.retrograd.data.Task;
 import dev.retrograd.demo.progress.ProgressMode;
 import dev.retrograd.demo.progress.TrainingProgress;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
+import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Clipping;
-import dev.retrograd.train.Examples;
 import dev.retrograd.train.Metrics;
 import dev.retrograd.train.RunOptions;
 import dev.retrograd.train.Schedule;
 import dev.retrograd.train.Scores;
-import dev.retrograd.train.Task;
 import dev.retrograd.train.Trainer;
 import dev.retrograd.train.TrainingConfig;
 import dev.retrograd.train.TrainingResult;
@@ -158,11 +158,9 @@ public final class TrainCommand implements Callable<Integer> {
     Dataset test = standardizer.apply(split.test());
 
     String lossName = loss != null ? loss : task == Task.CLASSIFICATION ? "cross_entropy" : "mse";
-    boolean margins = lossName.equals("hinge");
-    Examples trainExamples = margins ? train.toMarginExamples() : train.toExamples();
-    Examples testExamples = margins ? test.toMarginExamples() : test.toExamples();
+    TargetEncoding targets = lossName.equals("hinge") ? TargetEncoding.SIGNS : TargetEncoding.ONE_HOT;
 
-    MlpSpec architecture = architecture(dataset.featureCount(), trainExamples.targetWidth(), lossName);
+    MlpSpec architecture = architecture(dataset.featureCount(), dataset.targetWidth(), lossName);
     Mlp model = Mlp.of(architecture, registry, new SplittableRandom(seed));
     TrainingConfig config = TrainingConfig.of(optimizer, lossName, task)
         .withOptimizer(optimizer, Hyperparameters.parse(optimizerHyperparameters))
@@ -173,7 +171,8 @@ public final class TrainCommand implements Callable<Integer> {
         .withSchedule(Schedule.parse(schedule))
         .withClipping(clipping())
         .withValidationFraction(validationFraction)
-        .withSeed(seed);
+        .withSeed(seed)
+        .withTargetEncoding(targets);
 
     Path folder = outputFolder != null ? outputFolder : Path.of("runs", dataset.name());
     Path checkpoint = folder.resolve("checkpoint.txt");
@@ -189,10 +188,10 @@ public final class TrainCommand implements Callable<Integer> {
           .withCheckpoint(checkpoint);
       Trainer trainer = new Trainer(registry);
       result = resume == null
-          ? trainer.fit(model, trainExamples, config, options)
-          : trainer.resume(model, trainExamples, config, resume, options);
+          ? trainer.fit(model, train, config, options)
+          : trainer.resume(model, train, config, resume, options);
     }
-    Scores testScores = new Trainer(registry).evaluate(model, testExamples, config);
+    Scores testScores = new Trainer(registry).evaluate(model, test, config);
 
     RunFiles runFiles = new RunFiles(folder, report.epochs(), task);
     List<Path> files = new ArrayList<>(runFiles.writeMetricsAndCurves());

@@ -1,16 +1,15 @@
 package dev.retrograd.demo.experiment;
 
 import dev.retrograd.api.Hyperparameters;
-import dev.retrograd.api.Plugins;
-import dev.retrograd.demo.data.Dataset;
-import dev.retrograd.demo.data.Datasets;
-import dev.retrograd.demo.data.Standardizer;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Datasets;
+import dev.retrograd.data.Standardizer;
+import dev.retrograd.data.Task;
 import dev.retrograd.nn.LayerSpec;
 import dev.retrograd.nn.MlpSpec;
+import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Clipping;
-import dev.retrograd.train.Examples;
 import dev.retrograd.train.Schedule;
-import dev.retrograd.train.Task;
 import dev.retrograd.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,7 +67,7 @@ abstract class ComparisonExperiment implements Experiment {
   @Override
   public final ExperimentResult run(Path outputFolder, PrintStream out) {
     long start = System.nanoTime();
-    Examples data = spiral(budget.examples(fullExamples()));
+    Dataset data = spiral(budget.examples(fullExamples()));
     List<RunSpec> specs = runs();
     out.println(name() + ": " + claim());
     TrainingConfig common = specs.get(0).config();
@@ -117,10 +116,10 @@ abstract class ComparisonExperiment implements Experiment {
     return text.toString();
   }
 
-  /** Returns {@code n} standardized spiral points as one-hot classification examples. */
-  static Examples spiral(int n) {
+  /** Returns {@code n} standardized spiral points. */
+  static Dataset spiral(int n) {
     Dataset spiral = Datasets.generate("spiral", n, SPIRAL_NOISE, DATA_SEED, SPIRAL_CLASSES);
-    return Standardizer.fit(spiral).apply(spiral).toExamples();
+    return Standardizer.fit(spiral).apply(spiral);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.retrograd.demo.experiment;
 
-import dev.retrograd.api.Plugins;
+import dev.retrograd.registry.Plugins;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,7 +1,7 @@
 package dev.retrograd.demo.experiment;
 
-import dev.retrograd.api.Plugins;
 import dev.retrograd.nn.MlpSpec;
+import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Clipping;
 import dev.retrograd.train.TrainingConfig;
 import java.io.IOException;

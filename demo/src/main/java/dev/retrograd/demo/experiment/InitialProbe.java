@@ -2,10 +2,11 @@ package dev.retrograd.demo.experiment;
 
 import dev.retrograd.api.Loss;
 import dev.retrograd.autograd.Value;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.TargetEncoding;
 import dev.retrograd.nn.Layer;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.Model;
-import dev.retrograd.train.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,12 @@ final class InitialProbe {
   private InitialProbe() {}
 
   /** Returns the loss, gradient norm and activation scales of {@code model} on {@code data}. */
-  static InitialFigures measure(Mlp model, Examples data, Loss loss) {
+  static InitialFigures measure(Mlp model, Dataset data, Loss loss) {
     Map<String, double[]> buffers = model.buffers();
     boolean training = model.isTraining();
     model.setTraining(true);
     try {
-      Value[][] activations = Model.leaves(data.inputs());
+      Value[][] activations = Model.leaves(data.features());
       List<Layer> layers = model.layers();
       List<Double> scales = new ArrayList<>(layers.size() - 1);
       for (int l = 0; l < layers.size(); l++) {
@@ -42,7 +43,7 @@ final class InitialProbe {
           scales.add(rootMeanSquare(activations));
         }
       }
-      Value mean = Value.meanLoss(loss, activations, data.targets());
+      Value mean = Value.meanLoss(loss, activations, data.targetRows(TargetEncoding.ONE_HOT));
       model.zeroGrad();
       mean.backward();
       double sumOfSquares = 0;

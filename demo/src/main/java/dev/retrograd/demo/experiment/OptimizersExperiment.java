@@ -1,7 +1,7 @@
 package dev.retrograd.demo.experiment;
 
-import dev.retrograd.api.Plugins;
 import dev.retrograd.nn.MlpSpec;
+import dev.retrograd.registry.Plugins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.retrograd.demo.experiment;
 
-import dev.retrograd.api.Plugins;
 import dev.retrograd.nn.MlpSpec;
+import dev.retrograd.registry.Plugins;
 
 /**
  * {@code residual}: the stalled deep sigmoid network of {@link RemedyExperiment}, with and without

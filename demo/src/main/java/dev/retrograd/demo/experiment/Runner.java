@@ -1,9 +1,9 @@
 package dev.retrograd.demo.experiment;
 
-import dev.retrograd.api.Plugins;
+import dev.retrograd.data.Dataset;
 import dev.retrograd.nn.Mlp;
+import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.EpochMetrics;
-import dev.retrograd.train.Examples;
 import dev.retrograd.train.RunOptions;
 import dev.retrograd.train.Trainer;
 import dev.retrograd.train.TrainingConfig;
@@ -56,7 +56,7 @@ final class Runner {
   }
 
   /** Trains every run on {@code data} and returns their figures in the order of {@code specs}. */
-  List<RunFigures> train(List<RunSpec> specs, Examples data) {
+  List<RunFigures> train(List<RunSpec> specs, Dataset data) {
     int pool = Math.min(threads, specs.size());
     if (pool <= 1) {
       return specs.stream().map(spec -> train(spec, data)).toList();
@@ -96,7 +96,7 @@ final class Runner {
   }
 
   /** Builds, measures and trains one run. */
-  RunFigures train(RunSpec spec, Examples data) {
+  RunFigures train(RunSpec spec, Dataset data) {
     TrainingConfig config = spec.config();
     Mlp model = Mlp.of(spec.architecture(), plugins, new SplittableRandom(spec.initSeed()));
     InitialFigures initial = InitialProbe.measure(model, data,

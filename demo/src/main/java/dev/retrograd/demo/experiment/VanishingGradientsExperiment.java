@@ -1,6 +1,6 @@
 package dev.retrograd.demo.experiment;
 
-import dev.retrograd.api.Plugins;
+import dev.retrograd.registry.Plugins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

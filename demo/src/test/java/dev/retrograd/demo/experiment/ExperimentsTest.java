@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.retrograd.api.Plugins;
+import dev.retrograd.registry.Plugins;
 import org.junit.jupiter.api.Test;
 
 class ExperimentsTest {
@@ -74,7 +74,7 @@ class ExperimentsTest {
     for (int feature = 0; feature < 2; feature++) {
       double sum = 0;
       double squares = 0;
-      for (double[] row : examples.inputs()) {
+      for (double[] row : examples.features()) {
         sum += row[feature];
         squares += row[feature] * row[feature];
       }

@@ -3,11 +3,12 @@ package dev.retrograd.demo.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.retrograd.api.Plugins;
 import dev.retrograd.autograd.Value;
+import dev.retrograd.data.Dataset;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
-import dev.retrograd.train.Examples;
+import dev.retrograd.registry.Plugins;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class InitialProbeTest {
   void measures_loss_gradient_norm_and_activation_scale_as_computed_by_hand() {
     Mlp model = Mlp.of(MlpSpec.parse("1 -> 1 relu constant(value=2) -> 1 identity constant(value=0.5)"), PLUGINS,
         new SplittableRandom(1));
-    Examples data = new Examples(new double[][] {{1}, {2}}, new double[][] {{1}, {3}});
+    Dataset data = Dataset.regression("two", List.of("x"), new double[][] {{1}, {2}}, "y", new double[] {1, 3});
 
     InitialFigures figures = InitialProbe.measure(model, data, PLUGINS.loss("mse"));
 
@@ -38,8 +39,8 @@ class InitialProbeTest {
   void leaves_the_gradients_zeroed_and_the_running_statistics_untouched() {
     Mlp model = Mlp.of(MlpSpec.parse("2 -> 4 tanh xavier_uniform +bn -> 2 identity xavier_uniform"), PLUGINS,
         new SplittableRandom(3));
-    Examples data = new Examples(new double[][] {{1, 2}, {-1, 0.5}, {3, -2}},
-        new double[][] {{1, 0}, {0, 1}, {1, 0}});
+    Dataset data = Dataset.classification("three", List.of("a", "b"), new double[][] {{1, 2}, {-1, 0.5}, {3, -2}},
+        List.of("first", "second"), new int[] {0, 1, 0});
     var before = model.buffers();
 
     InitialFigures figures = InitialProbe.measure(model, data, PLUGINS.loss("cross_entropy"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.retrograd.api.Hyperparameters;
-import dev.retrograd.api.Plugins;
-import dev.retrograd.train.Examples;
-import dev.retrograd.train.Task;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Task;
+import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.TrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RunnerTest {
 
   private static final Plugins PLUGINS = Plugins.load();
-  private static final Examples DATA = ComparisonExperiment.spiral(90);
+  private static final Dataset DATA = ComparisonExperiment.spiral(90);
 
   private static RunSpec spec(String label, String activation, String lr) {
     return new RunSpec(label, ComparisonExperiment.deepNet(3, 8, activation, "xavier_uniform"),

@@ -1,2 +1,0 @@
-/** How the registry finds plugins with ServiceLoader, checks them and binds them with Guice. */
-package dev.retrograd.api.internal;

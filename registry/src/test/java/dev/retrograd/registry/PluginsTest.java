@@ -1,0 +1,111 @@
+package dev.retrograd.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retrograd.api.Hyperparameter;
+import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Optimizer;
+import dev.retrograd.api.Parameters;
+import dev.retrograd.api.Plugin;
+import dev.retrograd.api.PluginException;
+import dev.retrograd.api.TestPlugins;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PluginsTest {
+
+  private final Plugins plugins = Plugins.of(List.of(new TestPlugins.PlainSgd(), new TestPlugins.Identity()));
+
+  @Test
+  void creates_a_configured_plugin_by_name() {
+    Optimizer optimizer = plugins.optimizer("plain_sgd", Hyperparameters.parse("lr=0.5"));
+    double[] values = {1.0};
+    optimizer.step(Parameters.of(values, new double[] {2.0}));
+
+    assertThat(optimizer.learningRate()).isEqualTo(0.5);
+    assertThat(values[0]).isEqualTo(0.0);
+    assertThat(plugins.optimizer("plain_sgd").learningRate()).isEqualTo(0.1);
+    assertThat(plugins.activation("identity").apply(3.0)).isEqualTo(3.0);
+  }
+
+  @Test
+  void lists_plugins_by_kind() {
+    assertThat(plugins.optimizers()).extracting(Plugin::name).containsExactly("plain_sgd");
+    assertThat(plugins.activations()).extracting(Plugin::name).containsExactly("identity");
+    assertThat(plugins.losses()).isEmpty();
+    assertThat(plugins.initializers()).isEmpty();
+    assertThat(plugins.plugin("optimizer", "plain_sgd")).isInstanceOf(TestPlugins.PlainSgd.class);
+  }
+
+  @Test
+  void an_unknown_name_lists_the_available_ones() {
+    assertThatThrownBy(() -> plugins.optimizer("adamx"))
+        .isInstanceOf(PluginException.class)
+        .hasMessage("Unknown optimizer 'adamx'; available: [plain_sgd].");
+    assertThatThrownBy(() -> plugins.loss("mse"))
+        .hasMessage("Unknown loss 'mse'; available: [].");
+    assertThatThrownBy(() -> plugins.plugin("scheduler", "x"))
+        .hasMessage("Unknown plugin kind 'scheduler'; available: [activation, initializer, loss, optimizer].");
+  }
+
+  @Test
+  void a_name_provided_twice_names_both_classes_and_where_they_came_from() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new TestPlugins.PlainSgd(), new TestPlugins.AnotherPlainSgd())))
+        .isInstanceOf(PluginException.class)
+        .hasMessageStartingWith("Optimizer name 'plain_sgd' is provided twice: dev.retrograd.api.TestPlugins$PlainSgd (")
+        .hasMessageContaining(" and dev.retrograd.api.TestPlugins$AnotherPlainSgd (")
+        .hasMessageEndingWith("). Remove one of the jars, or rename one plugin.");
+  }
+
+  @Test
+  void a_plugin_with_an_empty_name_is_rejected() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new TestPlugins.Shaped(""))))
+        .hasMessageStartingWith("Plugin dev.retrograd.api.TestPlugins$Shaped (")
+        .hasMessageEndingWith(") cannot be registered: its name is empty. Fix the plugin or remove its jar.");
+  }
+
+  @Test
+  void a_plugin_with_a_name_not_in_snake_case_is_rejected() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new TestPlugins.Shaped("MeanSquared"))))
+        .hasMessageContaining("cannot be registered: its name 'MeanSquared' is not lower_snake_case.");
+  }
+
+  @Test
+  void a_plugin_declaring_a_hyperparameter_twice_is_rejected() {
+    Hyperparameter delta = Hyperparameter.real("delta", 1, "threshold");
+    assertThatThrownBy(() -> Plugins.of(List.of(new TestPlugins.Shaped("huber", delta, delta))))
+        .hasMessageContaining("cannot be registered: 'huber' declares hyperparameter 'delta' twice.");
+  }
+
+  @Test
+  void a_plugin_whose_default_is_out_of_its_own_range_is_rejected() {
+    Hyperparameter beta = Hyperparameter.real("beta", 1.5, "decay").atLeast(0).below(1);
+    assertThatThrownBy(() -> Plugins.of(List.of(new TestPlugins.Shaped("odd", beta))))
+        .hasMessageContaining("cannot be registered: 'odd' gives beta the default 1.5, outside its range in [0, 1).");
+  }
+
+  @Test
+  void a_plugin_rejecting_its_values_is_reported_as_a_plugin_error() {
+    Plugins withLoss = Plugins.of(List.of(new TestPlugins.Shaped("shaped")));
+    assertThatThrownBy(() -> withLoss.loss("shaped"))
+        .isInstanceOf(PluginException.class)
+        .hasMessage("shaped: never created");
+  }
+
+  @Test
+  void describe_lists_every_plugin_with_its_hyperparameters() {
+    assertThat(plugins.describe()).isEqualTo("""
+        Optimizers (1)
+          plain_sgd              theta <- theta - lr * g
+              lr=0.1 (real, >= 0): learning rate
+              beta=0.9 (real, in [0, 1)): a decay
+              warmup=0 (integer, >= 0): steps of warm-up
+              nesterov=false (flag): a flag
+        Activations (1)
+          identity               f(x) = x
+        Losses (0)
+        Initializers (0)
+        """);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.retrograd.train;
+
+import dev.retrograd.api.Loss;
+import dev.retrograd.api.PluginCatalog;
+import dev.retrograd.autograd.Value;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Task;
+import dev.retrograd.nn.Model;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Trains a {@link Model}: the loop of forward, loss, backward and update over epochs of shuffled
+ * mini-batches, with the optimizer and loss made by name from a plugin registry.
+ *
+ * <pre>{@code
+ * Trainer trainer = new Trainer(Plugins.load());
+ * TrainingConfig config = TrainingConfig.of("adam", "cross_entropy", Task.CLASSIFICATION)
+ *     .withOptimizer("adam", Hyperparameters.parse("lr=0.01")).withEpochs(20).withValidationFraction(0.2);
+ * TrainingResult result = trainer.fit(model, examples, config,
+ *     RunOptions.none().withCheckpoint(Path.of("out/checkpoint.txt")));
+ * Scores test = trainer.evaluate(model, testExamples, config);
+ * }</pre>
+ *
+ * <p>Each step, for a mini-batch of rows B:
+ * <ol>
+ *   <li>forward: {@code model.forward(B)} in training mode;
+ *   <li>loss: {@code L = (1/|B|)·Σ_b loss(prediction_b, target_b) + l2·Σθ²} (the L2 term only when
+ *       {@code l2 > 0}); a NaN or infinite L stops the run with {@link TrainingDivergedException}
+ *       before its backward pass;
+ *   <li>backward: every parameter's gradient zeroed, then {@code L.backward()};
+ *   <li>clipping of the gradients ({@link Clipping}), then {@code optimizer.step}.
+ * </ol>
+ *
+ * <p>Each epoch sets the learning rate from the {@link Schedule} and draws a fresh permutation of the
+ * training rows from a {@link SplitMix64} seeded by the config's seed; its last batch may be smaller
+ * (torch's {@code DataLoader(shuffle=True, drop_last=False)}). The validation rows, if any, are drawn
+ * from the same generator once at the start and evaluated in evaluation mode after every epoch.
+ * <b>Same config, model and data: the same run, number for number</b>, and a run resumed from a
+ * checkpoint continues exactly as if never stopped.
+ *
+ * <p>Instances are immutable; one run at a time per model.
+ */
+public final class Trainer {
+
+  private final PluginCatalog plugins;
+
+  /** Creates a trainer that makes optimizers and losses from {@code plugins}. */
+  public Trainer(PluginCatalog plugins) {
+    this.plugins = Objects.requireNonNull(plugins, "plugins");
+  }
+
+  /** Trains {@code model} on {@code data} without listeners or checkpoints. */
+  public TrainingResult fit(Model model, Dataset data, TrainingConfig config) {
+    return fit(model, data, config, RunOptions.none());
+  }
+
+  /**
+   * Trains {@code model} on {@code data} from epoch 1 to {@code config.epochs()} (or
+   * {@code options.stopAfterEpoch()}), writing the checkpoint after every epoch if one is given.
+   * The model is left in evaluation mode.
+   *
+   * @throws TrainingDivergedException if a loss becomes NaN or infinite
+   * @throws IllegalArgumentException if the data do not fit the model or the split leaves no
+   *     training rows
+   * @throws dev.retrograd.api.PluginException for an unknown plugin or bad hyperparameters
+   */
+  public TrainingResult fit(Model model, Dataset data, TrainingConfig config, RunOptions options) {
+    return new TrainingRun(plugins, model, data, config, options).run();
+  }
+
+  /**
+   * Continues the run saved in {@code checkpoint} up to {@code config.epochs()}: restores the
+   * model's parameters and buffers, the optimizer's state, the schedule's position and the random
+   * state, then trains on as {@link #fit} would have. {@code options.checkpoint()} may be the same
+   * file.
+   *
+   * @throws CheckpointException if the checkpoint is unreadable or was saved by a different model,
+   *     optimizer, loss or setting; the message says what differs
+   * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}
+   * @throws TrainingDivergedException if a loss becomes NaN or infinite
+   */
+  public TrainingResult resume(Model model, Dataset data, TrainingConfig config, Path checkpoint,
+      RunOptions options) {
+    TrainingRun run = new TrainingRun(plugins, model, data, config, options);
+    run.restore(Checkpoint.read(checkpoint), checkpoint);
+    return run.run();
+  }
+
+  /**
+   * Returns the scores of {@code model} on {@code data} in evaluation mode, with the config's loss
+   * (without the L2 penalty) and the metrics of its task, such as the test-set scores after
+   * training. The model's mode is restored afterwards.
+   */
+  public Scores evaluate(Model model, Dataset data, TrainingConfig config) {
+    Loss loss = plugins.loss(config.loss(), config.lossHyperparameters());
+    return score(model, Rows.of(data, config.targetEncoding()), loss, config.task(), config.batchSize());
+  }
+
+  /** Scores {@code data} in evaluation mode, {@code batchSize} rows per forward pass. */
+  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize) {
+    if (data.size() == 0) {
+      return Scores.NONE;
+    }
+    boolean wasTraining = model.isTraining();
+    model.setTraining(false);
+    try {
+      double[][] predictions = new double[data.size()][];
+      double lossSum = 0;
+      for (int from = 0; from < data.size(); from += batchSize) {
+        int to = Math.min(from + batchSize, data.size());
+        Value[][] outputs = model.forward(data.slice(from, to).inputs());
+        for (int r = 0; r < outputs.length; r++) {
+          predictions[from + r] = TrainingRun.numbers(outputs[r]);
+          lossSum += loss.value(predictions[from + r], data.targets()[from + r]);
+        }
+      }
+      return Scores.of(lossSum / data.size(), predictions, data.targets(), task);
+    } finally {
+      model.setTraining(wasTraining);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package dev.retrograd.train;
+
+import dev.retrograd.api.Loss;
+import dev.retrograd.api.Optimizer;
+import dev.retrograd.api.PluginCatalog;
+import dev.retrograd.autograd.Value;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Task;
+import dev.retrograd.nn.Model;
+import dev.retrograd.nn.NamedParameter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One training run: its plugins, split, generator and position, and the loop itself. */
+final class TrainingRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+  private final Model model;
+  private final TrainingConfig config;
+  private final RunOptions options;
+  private final Optimizer optimizer;
+  private final Loss loss;
+  private final double baseLearningRate;
+  private final Map<String, String> identity = new LinkedHashMap<>();
+  private final List<NamedParameter> named;
+  private final GradientView view;
+  private final LayerGradients layerGradients;
+  private final SplitMix64 random;
+  private final ValidationSplit split;
+  private int completedEpochs;
+  private Path lastGoodCheckpoint;
+
+  TrainingRun(PluginCatalog plugins, Model model, Dataset data, TrainingConfig config, RunOptions options) {
+    this.model = model;
+    this.config = config;
+    this.options = options;
+    requireFits(model, data);
+    this.optimizer = plugins.optimizer(config.optimizer(), config.optimizerHyperparameters());
+    this.loss = plugins.loss(config.loss(), config.lossHyperparameters());
+    this.baseLearningRate = optimizer.learningRate();
+    this.named = model.namedParameters();
+    this.view = new GradientView(named.stream().map(NamedParameter::value).toList());
+    this.layerGradients = new LayerGradients(model);
+    this.random = new SplitMix64(config.seed());
+    this.split = ValidationSplit.draw(data, config.targetEncoding(), config.validationFraction(), random);
+    identity.put("architecture", model.architecture());
+    identity.put("optimizer", config.optimizer());
+    identity.put("optimizer_hyperparameters", config.optimizerHyperparameters()
+        .resolve(plugins.plugin("optimizer", config.optimizer())).toString());
+    identity.put("loss", config.loss());
+    identity.put("loss_hyperparameters", config.lossHyperparameters()
+        .resolve(plugins.plugin("loss", config.loss())).toString());
+    identity.put("task", config.task().name().toLowerCase(Locale.ROOT));
+    identity.put("schedule", config.schedule().toString());
+    identity.put("clipping", config.clipping().toString());
+    identity.put("l2", Double.toString(config.l2()));
+    identity.put("batch_size", Integer.toString(config.batchSize()));
+    identity.put("validation_fraction", Double.toString(config.validationFraction()));
+    identity.put("seed", Long.toString(config.seed()));
+    identity.put("examples", Integer.toString(data.size()));
+  }
+
+  private static void requireFits(Model model, Dataset data) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("There are no examples to train on; give at least one row.");
+    }
+    if (data.featureCount() != model.inputs()) {
+      throw new IllegalArgumentException("The model takes " + model.inputs() + " inputs per row but the examples have "
+          + data.featureCount() + "; build the model for the data's width.");
+    }
+    if (data.targetWidth() != model.outputs()) {
+      throw new IllegalArgumentException("The model makes " + model.outputs()
+          + " outputs per row but the examples have " + data.targetWidth()
+          + " targets; build the model for the data's width.");
+    }
+  }
+
+  /**
+   * Puts the run where {@code checkpoint} left it, after checking it belongs to this run; a refused
+   * checkpoint leaves the model as it was.
+   */
+  void restore(Checkpoint checkpoint, Path file) {
+    String source = checkpoint.source();
+    Map<String, String> saved = checkpoint.header();
+    if (!saved.get("architecture").equals(identity.get("architecture"))) {
+      throw new CheckpointException("Checkpoint " + source + " was saved from a different architecture: checkpoint '"
+          + saved.get("architecture") + "', this model '" + identity.get("architecture")
+          + "'. Build the model the checkpoint was saved from, or start afresh without resuming.");
+    }
+    requireSame(source, "optimizer", plugin(saved, "optimizer"), plugin(identity, "optimizer"));
+    requireSame(source, "loss", plugin(saved, "loss"), plugin(identity, "loss"));
+    for (String setting : Checkpoint.SETTINGS) {
+      requireSame(source, setting, saved.get(setting), identity.get(setting));
+    }
+    if (checkpoint.epoch() >= config.epochs()) {
+      throw new IllegalArgumentException("Checkpoint " + source + " has already completed " + checkpoint.epoch()
+          + " epochs and this run asks for " + config.epochs() + "; ask for more epochs to continue training.");
+    }
+    requireSameParameterNames(source, checkpoint);
+    Map<String, double[]> previousBuffers = model.buffers();
+    try {
+      model.loadBuffers(checkpoint.buffers());
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointException("Checkpoint " + source + " does not fit this model: " + e.getMessage(), e);
+    }
+    try {
+      optimizer.loadState(checkpoint.optimizerState());
+    } catch (IllegalArgumentException e) {
+      model.loadBuffers(previousBuffers);
+      throw new CheckpointException("Checkpoint " + source + " does not fit this optimizer: " + e.getMessage(), e);
+    }
+    Map<String, Double> values = checkpoint.parameters();
+    for (NamedParameter parameter : named) {
+      parameter.value().setData(values.get(parameter.name()));
+    }
+    random.restore(checkpoint.randomState());
+    completedEpochs = checkpoint.epoch();
+    lastGoodCheckpoint = file;
+    LOG.info("Resumed from {} after epoch {}", source, completedEpochs);
+  }
+
+  private static String plugin(Map<String, String> entries, String kind) {
+    return entries.get(kind) + "(" + entries.get(kind + "_hyperparameters") + ")";
+  }
+
+  private static void requireSame(String source, String what, String saved, String current) {
+    if (!saved.equals(current)) {
+      throw new CheckpointException("Checkpoint " + source + " was saved with a different " + what + ": checkpoint "
+          + saved + ", this run " + current + ". Resume with the same " + what + ", or start afresh without resuming.");
+    }
+  }
+
+  private void requireSameParameterNames(String source, Checkpoint checkpoint) {
+    List<String> names = checkpoint.parameterNames();
+    if (names.size() != named.size()) {
+      throw new CheckpointException("Checkpoint " + source + " does not fit this model: the checkpoint has "
+          + names.size() + " parameters, the model " + named.size() + ".");
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (!names.get(i).equals(named.get(i).name())) {
+        throw new CheckpointException("Checkpoint " + source + " does not fit this model: parameter " + i + " is '"
+            + names.get(i) + "' in the checkpoint but '" + named.get(i).name() + "' in the model.");
+      }
+    }
+  }
+
+  /** Runs the remaining epochs and returns their metrics. */
+  TrainingResult run() {
+    long start = System.nanoTime();
+    Rows training = split.training();
+    int stepsPerEpoch = (training.size() + config.batchSize() - 1) / config.batchSize();
+    int lastEpoch = options.stopAfterEpoch() == 0
+        ? config.epochs() : Math.min(options.stopAfterEpoch(), config.epochs());
+    TrainingPlan plan = new TrainingPlan(config, completedEpochs + 1, lastEpoch, training.size(),
+        split.validation().size(), stepsPerEpoch);
+    LOG.info("Training {} on {} examples ({} for validation): {}", model.architecture(), training.size(),
+        split.validation().size(), config.describe());
+    options.listeners().forEach(listener -> listener.onStart(plan));
+    List<EpochMetrics> history = new ArrayList<>();
+    for (int epoch = completedEpochs + 1; epoch <= lastEpoch; epoch++) {
+      EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
+      history.add(metrics);
+      options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+    }
+    model.setTraining(false);
+    TrainingResult result = new TrainingResult(history, Duration.ofNanos(System.nanoTime() - start));
+    options.listeners().forEach(listener -> listener.onEnd(result));
+    return result;
+  }
+
+  private EpochMetrics runEpoch(int epoch, Rows training, int stepsPerEpoch) {
+    long start = System.nanoTime();
+    double lr = config.schedule().learningRate(baseLearningRate, epoch - 1, config.epochs());
+    optimizer.setLearningRate(lr);
+    model.setTraining(true);
+    int[] order = new int[training.size()];
+    Arrays.setAll(order, i -> i);
+    random.shuffle(order);
+    Rows shuffled = training.select(order);
+    double[][] predictions = new double[training.size()][];
+    double lossSum = 0;
+    layerGradients.reset();
+    for (int step = 1; step <= stepsPerEpoch; step++) {
+      int from = (step - 1) * config.batchSize();
+      int to = Math.min(from + config.batchSize(), training.size());
+      Rows batch = shuffled.slice(from, to);
+      Value[][] outputs = model.forward(batch.inputs());
+      Value objective = objective(outputs, batch.targets());
+      double value = objective.data();
+      if (!Double.isFinite(value)) {
+        throw new TrainingDivergedException(epoch, step, value, lr, lastGoodCheckpoint);
+      }
+      view.zeroGrad();
+      objective.backward();
+      double[] gradients = view.collectGradients();
+      layerGradients.add(gradients, Clipping.globalNorm(gradients));
+      config.clipping().clip(gradients);
+      optimizer.step(view);
+      for (int r = 0; r < outputs.length; r++) {
+        predictions[from + r] = numbers(outputs[r]);
+      }
+      lossSum += value;
+      LOG.debug("epoch {} step {}/{}: loss {}", epoch, step, stepsPerEpoch, value);
+      int stepNumber = step;
+      options.listeners().forEach(listener -> listener.onStep(epoch, stepNumber, stepsPerEpoch, value));
+    }
+    Scores train = Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
+    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize());
+    completedEpochs = epoch;
+    options.checkpointFile().ifPresent(file -> {
+      capture().write(file);
+      lastGoodCheckpoint = file;
+    });
+    EpochMetrics metrics = new EpochMetrics(epoch, lr, train, validation, layerGradients.meanNorm(),
+        layerGradients.meanAbsByLayer(), Duration.ofNanos(System.nanoTime() - start));
+    if (LOG.isInfoEnabled()) {
+      LOG.info(describe(metrics));
+    }
+    return metrics;
+  }
+
+  /** Returns the mean loss over the batch, plus {@code l2·Σθ²} when l2 > 0, as one graph. */
+  private Value objective(Value[][] outputs, double[][] targets) {
+    Value mean = Value.meanLoss(loss, outputs, targets);
+    if (config.l2() == 0) {
+      return mean;
+    }
+    Value[] leaves = view.leaves();
+    return mean.add(Value.dot(leaves, leaves).mul(config.l2()));
+  }
+
+  private Checkpoint capture() {
+    Map<String, String> header = new LinkedHashMap<>(identity);
+    header.put("epoch", Integer.toString(completedEpochs));
+    header.put("random_state", Long.toString(random.state()));
+    Map<String, Double> parameters = new LinkedHashMap<>();
+    for (NamedParameter parameter : named) {
+      parameters.put(parameter.name(), parameter.value().data());
+    }
+    return Checkpoint.of(header, parameters, model.buffers(), optimizer.state());
+  }
+
+  private String describe(EpochMetrics m) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d lr %.4g: train loss %.6g",
+        m.epoch(), config.epochs(), m.learningRate(), m.trainLoss()));
+    appendMetrics(line, m.train());
+    if (m.validation().isPresent()) {
+      line.append(String.format(Locale.ROOT, ", validation loss %.6g", m.validationLoss()));
+      appendMetrics(line, m.validation());
+    }
+    line.append(String.format(Locale.ROOT, ", gradient norm %.4g (%d ms)", m.gradientNorm(), m.elapsed().toMillis()));
+    return line.toString();
+  }
+
+  private void appendMetrics(StringBuilder line, Scores scores) {
+    if (config.task() == Task.CLASSIFICATION) {
+      line.append(String.format(Locale.ROOT, " accuracy %.4f", scores.accuracy()));
+    } else {
+      line.append(String.format(Locale.ROOT, " MSE %.6g R² %.4f", scores.mse(), scores.r2()));
+    }
+  }
+
+  /** Returns the numbers of a row of values. */
+  static double[] numbers(Value[] row) {
+    double[] numbers = new double[row.length];
+    for (int c = 0; c < row.length; c++) {
+      numbers[c] = row[c].data();
+    }
+    return numbers;
+  }
+}

@@ -1,0 +1,304 @@
+package dev.retrograd.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Task;
+import dev.retrograd.registry.Plugins;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+
+  private static final Dataset DATA = TestData.regression(10, 1);
+
+  private final Trainer trainer = new Trainer(Plugins.load());
+
+  @TempDir
+  Path folder;
+
+  private Path file;
+  private TinyModel trained;
+
+  private static TrainingConfig config(int epochs) {
+    return TrainingConfig.of("sgd", "mse", Task.REGRESSION)
+        .withOptimizer("sgd", Hyperparameters.parse("lr=0.1,momentum=0.9"))
+        .withEpochs(epochs).withBatchSize(4).withValidationFraction(0.2).withSchedule(Schedule.step(2, 0.5));
+  }
+
+  /** Trains a 2 -> 2 tanh -> 1 model for 2 epochs and keeps its checkpoint in {@code file}. */
+  @BeforeEach
+  void trainTwoEpochs() {
+    file = folder.resolve("run.ckpt");
+    trained = new TinyModel(2, 2, 1, 5);
+    trainer.fit(trained, DATA, config(2), RunOptions.none().withCheckpoint(file));
+  }
+
+  private List<String> lines() throws IOException {
+    return Files.readAllLines(file);
+  }
+
+  /** Rewrites the checkpoint line by line; a line mapped to null is dropped. */
+  private void edit(UnaryOperator<String> change) throws IOException {
+    List<String> edited = new ArrayList<>();
+    for (String line : lines()) {
+      String changed = change.apply(line);
+      if (changed != null) {
+        edited.add(changed);
+      }
+    }
+    Files.write(file, edited);
+  }
+
+  private int lineNumberOf(String prefix) throws IOException {
+    List<String> lines = lines();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line " + prefix);
+  }
+
+  private void resume(TinyModel model, TrainingConfig config) {
+    trainer.resume(model, DATA, config, file, RunOptions.none());
+  }
+
+  @Test
+  void checkpoint_is_readable_text_with_every_part_of_the_run() throws IOException {
+    List<String> lines = lines();
+    assertThat(lines.get(0)).isEqualTo("retrograd-checkpoint 1");
+    assertThat(lines.subList(2, 17)).containsExactly(
+        "architecture 2 -> 2 tanh -> 1 identity, centered inputs",
+        "optimizer sgd",
+        "optimizer_hyperparameters lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0",
+        "loss mse",
+        "loss_hyperparameters",
+        "task regression",
+        "schedule step:step_size=2,gamma=0.5",
+        "clipping none",
+        "l2 0.0",
+        "batch_size 4",
+        "validation_fraction 0.2",
+        "seed 42",
+        "examples 10",
+        "epoch 2",
+        lines.get(16));
+    assertThat(lines.get(16)).matches("random_state -?\\d+");
+    assertThat(lines).contains("param layer1.weight[0][0] " + trained.namedParameters().get(0).value().data());
+    assertThat(lines).filteredOn(line -> line.startsWith("param ")).hasSize(9);
+    assertThat(lines).filteredOn(line -> line.startsWith("buffer input.running_mean 2 ")).hasSize(1);
+    // 8 training rows in batches of 4: 2 steps per epoch, 4 in all
+    assertThat(lines).contains("optimizer_state step 1 4.0");
+    assertThat(lines).filteredOn(line -> line.startsWith("optimizer_state momentum_buffer 9 ")).hasSize(1);
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("end");
+  }
+
+  @Test
+  void a_checkpoint_reads_back_to_the_same_numbers_and_the_same_text() throws IOException {
+    Checkpoint read = Checkpoint.read(file);
+
+    assertThat(read.epoch()).isEqualTo(2);
+    assertThat(read.parameters().values()).containsExactly(
+        trained.namedParameters().stream().map(p -> p.value().data()).toArray(Double[]::new));
+    assertThat(read.buffers().get(TinyModel.BUFFER)).containsExactly(trained.buffers().get(TinyModel.BUFFER));
+    assertThat(read.toText()).isEqualTo(Files.readString(file));
+    assertThat(read.settings())
+        .containsEntry("batch_size", "4")
+        .containsEntry("schedule", "step:step_size=2,gamma=0.5");
+  }
+
+  @Test
+  void every_double_survives_the_round_trip_bit_for_bit() {
+    double[] awkward = {0.1 + 0.2, -0.0, Double.MIN_VALUE, 1e300, -Math.PI, Double.NaN, Double.POSITIVE_INFINITY,
+        4.9e-324, 1.0 / 3};
+    Map<String, Double> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < awkward.length; i++) {
+      parameters.put("p" + i, awkward[i]);
+    }
+    Map<String, String> header = new LinkedHashMap<>(Checkpoint.read(file).header());
+    Checkpoint made = Checkpoint.of(header, parameters, Map.of("b", awkward), Map.of("step", new double[] {7}));
+    Path copy = folder.resolve("awkward.ckpt");
+
+    made.write(copy);
+    Checkpoint read = Checkpoint.read(copy);
+
+    assertThat(read.parameters().values().stream().mapToLong(Double::doubleToRawLongBits).toArray())
+        .containsExactly(Arrays.stream(awkward).mapToLong(Double::doubleToRawLongBits).toArray());
+    assertThat(Arrays.stream(read.buffers().get("b")).mapToLong(Double::doubleToRawLongBits).toArray())
+        .containsExactly(Arrays.stream(awkward).mapToLong(Double::doubleToRawLongBits).toArray());
+  }
+
+  @Test
+  void writing_replaces_the_file_and_leaves_no_temporary_file() throws IOException {
+    Checkpoint.read(file).write(file);
+    Checkpoint.read(file).write(folder.resolve("copy.ckpt"));
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("run.ckpt", "copy.ckpt");
+    }
+  }
+
+  @Test
+  void a_file_that_is_not_a_checkpoint_is_refused() throws IOException {
+    Files.writeString(file, "epoch,loss\n1,0.5\n");
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .isInstanceOf(CheckpointException.class)
+        .hasMessage("Checkpoint " + file + " is not a retrograd checkpoint: line 1 is 'epoch,loss', expected"
+            + " 'retrograd-checkpoint 1'.");
+  }
+
+  @Test
+  void another_format_version_is_refused() throws IOException {
+    edit(line -> line.equals("retrograd-checkpoint 1") ? "retrograd-checkpoint 2" : line);
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .hasMessage("Checkpoint " + file + " has format 'retrograd-checkpoint 2', but this retrograd reads"
+            + " 'retrograd-checkpoint 1'.");
+  }
+
+  @Test
+  void an_empty_or_missing_file_is_refused() throws IOException {
+    Files.writeString(file, "");
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .hasMessage("Checkpoint " + file + " is empty; a checkpoint starts with 'retrograd-checkpoint 1'.");
+    Path missing = folder.resolve("missing.ckpt");
+    assertThatThrownBy(() -> Checkpoint.read(missing))
+        .hasMessage("Checkpoint " + missing + " does not exist; give the file a run wrote with a checkpoint path,"
+            + " or start afresh without resuming.");
+  }
+
+  @Test
+  void a_truncated_file_is_refused() throws IOException {
+    List<String> lines = lines();
+    List<String> cut = new ArrayList<>(lines.subList(0, lines.size() - 2));
+    cut.add("optimizer_state momentum_buffer 9 0.76869");  // cut off mid-line
+    Files.write(file, cut);
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .hasMessage("Checkpoint " + file + ", line " + (lines.size() - 1) + ": optimizer state 'momentum_buffer'"
+            + " declares 9 values but lists 1 (in 'optimizer_state momentum_buffer 9 0.76869'). The file is corrupted;"
+            + " resume from an earlier checkpoint or start afresh.");
+    Files.write(file, lines.subList(0, lines.size() - 1));
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .hasMessage("Checkpoint " + file + " is truncated: it ends after line " + (lines.size() - 1)
+            + " without the closing 'end' line. Resume from an earlier checkpoint or start afresh.");
+  }
+
+  @Test
+  void an_unparsable_number_is_reported_with_its_line_number() throws IOException {
+    int line = lineNumberOf("param layer1.bias[0] ");
+    edit(text -> text.startsWith("param layer1.bias[0] ") ? "param layer1.bias[0] 0.1x5" : text);
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .hasMessage("Checkpoint " + file + ", line " + line + ": '0.1x5' is not a number (in 'param layer1.bias[0]"
+            + " 0.1x5'). The file is corrupted; resume from an earlier checkpoint or start afresh.");
+  }
+
+  @Test
+  void unknown_repeated_and_missing_entries_are_refused() throws IOException {
+    List<String> original = lines();
+    edit(text -> text.startsWith("seed ") ? "sede 42" : text);
+    assertThatThrownBy(() -> Checkpoint.read(file)).hasMessage("Checkpoint " + file + ", line 14: unknown entry"
+        + " 'sede' (in 'sede 42'). The file is corrupted; resume from an earlier checkpoint or start afresh.");
+
+    Files.write(file, original);
+    edit(text -> text.startsWith("param layer1.bias[1] ") ? "param layer1.bias[0] 0.5" : text);
+    assertThatThrownBy(() -> Checkpoint.read(file)).hasMessageContaining(
+        ": parameter 'layer1.bias[0]' is given twice (first on line " + lineNumberOf("param layer1.bias[0]") + ")");
+
+    Files.write(file, original);
+    edit(text -> text.startsWith("epoch ") ? null : text);
+    assertThatThrownBy(() -> Checkpoint.read(file)).hasMessage("Checkpoint " + file + " has no 'epoch' entry.");
+  }
+
+  @Test
+  void resuming_into_a_different_architecture_shows_both() {
+    assertThatThrownBy(() -> resume(new TinyModel(2, 3, 1, 5), config(4)))
+        .isInstanceOf(CheckpointException.class)
+        .hasMessage("Checkpoint " + file + " was saved from a different architecture: checkpoint '2 -> 2 tanh -> 1"
+            + " identity, centered inputs', this model '2 -> 3 tanh -> 1 identity, centered inputs'. Build the model"
+            + " the checkpoint was saved from, or start afresh without resuming.");
+  }
+
+  @Test
+  void resuming_with_a_different_optimizer_or_hyperparameters_shows_both() {
+    String sgd = "sgd(lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0)";
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5),
+        config(4).withOptimizer("sgd", Hyperparameters.parse("lr=0.2,momentum=0.9"))))
+        .hasMessage("Checkpoint " + file + " was saved with a different optimizer: checkpoint " + sgd
+            + ", this run " + sgd.replace("lr=0.1", "lr=0.2") + ". Resume with the same optimizer, or start"
+            + " afresh without resuming.");
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5),
+        config(4).withOptimizer("adam", Hyperparameters.empty())))
+        .hasMessage("Checkpoint " + file + " was saved with a different optimizer: checkpoint " + sgd
+            + ", this run adam(lr=0.001,beta1=0.9,beta2=0.999,eps=1.0E-8,weight_decay=0.0,amsgrad=false). Resume"
+            + " with the same optimizer, or start afresh without resuming.");
+  }
+
+  @Test
+  void resuming_with_a_different_setting_names_it() {
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4).withBatchSize(8)))
+        .hasMessage("Checkpoint " + file + " was saved with a different batch_size: checkpoint 4, this run 8. Resume"
+            + " with the same batch_size, or start afresh without resuming.");
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4).withSchedule(Schedule.cosine())))
+        .hasMessage("Checkpoint " + file + " was saved with a different schedule: checkpoint"
+            + " step:step_size=2,gamma=0.5, this run cosine. Resume with the same schedule, or start afresh without"
+            + " resuming.");
+  }
+
+  @Test
+  void resuming_into_parameters_of_other_names_or_count_says_which() throws IOException {
+    List<String> original = lines();
+    edit(text -> text.startsWith("param layer1.bias[1] ") ? text.replace("bias[1]", "bias[9]") : text);
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4)))
+        .hasMessage("Checkpoint " + file + " does not fit this model: parameter 5 is 'layer1.bias[9]' in the"
+            + " checkpoint but 'layer1.bias[1]' in the model.");
+
+    Files.write(file, original);
+    edit(text -> text.startsWith("param layer2.bias[0] ") ? null : text);
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4)))
+        .hasMessage("Checkpoint " + file + " does not fit this model: the checkpoint has 8 parameters, the model 9.");
+  }
+
+  @Test
+  void resuming_with_buffers_or_optimizer_state_that_do_not_fit_passes_on_what_differs() throws IOException {
+    List<String> original = lines();
+    edit(text -> text.startsWith("buffer ") ? "buffer input.running_mean 1 0.5" : text);
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4)))
+        .hasMessage("Checkpoint " + file + " does not fit this model: buffer input.running_mean needs 2 values, got 1");
+
+    Files.write(file, original);
+    edit(text -> text.replace("optimizer_state momentum_buffer", "optimizer_state exp_avg"));
+    TinyModel model = new TinyModel(2, 2, 1, 5);
+    assertThatThrownBy(() -> resume(model, config(4)))
+        .hasMessage("Checkpoint " + file + " does not fit this optimizer: Optimizer state has buffers [step, exp_avg]"
+            + " but this optimizer keeps [step, momentum_buffer]; was it saved by a different optimizer?");
+    assertThat(model.buffers().get(TinyModel.BUFFER)).as("buffers put back").containsExactly(0.0, 0.0);
+  }
+
+  @Test
+  void resuming_a_run_that_already_has_its_epochs_asks_for_more() {
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Checkpoint " + file + " has already completed 2 epochs and this run asks for 2; ask for more"
+            + " epochs to continue training.");
+  }
+
+  @Test
+  void a_refused_resume_leaves_the_model_untouched() {
+    TinyModel model = new TinyModel(2, 2, 1, 77);
+    double before = model.namedParameters().get(0).value().data();
+    assertThatThrownBy(() -> resume(model, config(4).withBatchSize(8))).isInstanceOf(CheckpointException.class);
+    assertThat(model.namedParameters().get(0).value().data()).isEqualTo(before);
+  }
+}
