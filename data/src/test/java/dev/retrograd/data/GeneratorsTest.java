@@ -3,9 +3,9 @@ package dev.retrograd.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.retrograd.data.Task;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,15 +57,25 @@ class GeneratorsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("names")
+  @ValueSource(strings = {"moons", "circles", "spiral", "xor"})
   void classification_rows_are_shuffled(String name) {
     Dataset data = Datasets.generate(name, 100, 0.1, 5);
-    if (data.task() == Task.REGRESSION) {
-      return;
-    }
     int[] sorted = data.labels().clone();
     Arrays.sort(sorted);
+
+    assertThat(data.task()).isEqualTo(Task.CLASSIFICATION);
     assertThat(data.labels()).isNotEqualTo(sorted);
+  }
+
+  @Test
+  void sine_rows_are_shuffled_along_x() {
+    Dataset sine = Datasets.generate("sine", 100, 0.1, 5);
+    double[] x = Arrays.stream(sine.features()).mapToDouble(row -> row[0]).toArray();
+    double[] sorted = x.clone();
+    Arrays.sort(sorted);
+
+    assertThat(sine.task()).isEqualTo(Task.REGRESSION);
+    assertThat(x).isNotEqualTo(sorted);
   }
 
   @ParameterizedTest

@@ -112,6 +112,9 @@ class CheckpointTest {
     Checkpoint read = Checkpoint.read(file);
 
     assertThat(read.epoch()).isEqualTo(2);
+    List<String> paramLines = trained.namedParameters().stream()
+        .map(p -> "param " + p.name() + " " + p.value().data()).toList();
+    assertThat(lines()).as("each parameter written by name with Double.toString").containsSubsequence(paramLines);
     assertThat(read.parameters().values()).containsExactly(
         trained.namedParameters().stream().map(p -> p.value().data()).toArray(Double[]::new));
     assertThat(read.buffers().get(TinyModel.BUFFER)).containsExactly(trained.buffers().get(TinyModel.BUFFER));

@@ -67,10 +67,9 @@ class RunnerTest {
     assertThat(run.divergence()).hasValueSatisfying(d -> {
       assertThat(Double.isFinite(d.loss())).isFalse();
       int completedSteps = (d.epoch() - 1) * 6 + d.step() - 1;
+      assertThat(completedSteps).as("finite steps before the divergence").isPositive();
       assertThat(run.stepLosses()).hasSize(completedSteps);
-      if (completedSteps > 0) {
-        assertThat(d.lastFiniteLoss()).isEqualTo(run.stepLosses().get(completedSteps - 1));
-      }
+      assertThat(d.lastFiniteLoss()).isFinite().isEqualTo(run.stepLosses().get(completedSteps - 1));
     });
     assertThat(run.epochs()).isEqualTo(run.divergence().get().epoch() - 1);
   }
