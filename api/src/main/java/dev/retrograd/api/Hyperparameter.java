@@ -63,8 +63,8 @@ public record Hyperparameter(
       String word = type.name().toLowerCase(Locale.ROOT);
       throw new IllegalArgumentException("Hyperparameter '" + name + "' has type " + word + ", but its default "
           + (defaultValue instanceof String ? "'" + defaultValue + "'" : defaultValue) + " is of type "
-          + defaultValue.getClass().getSimpleName() + ", not " + expected.getSimpleName() + "; declare it with Hyperparameter."
-          + word + "(name, default, meaning).");
+          + defaultValue.getClass().getSimpleName() + ", not " + expected.getSimpleName()
+          + "; declare it with Hyperparameter." + word + "(name, default, meaning).");
     }
   }
 

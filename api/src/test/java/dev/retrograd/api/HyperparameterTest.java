@@ -16,17 +16,17 @@ class HyperparameterTest {
   void a_default_of_another_type_fails_at_construction_naming_both_types() {
     assertThatThrownBy(() -> declared(Type.REAL, 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Hyperparameter 'lr' has type real, but its default 1 is of type Integer, not Double; declare it with"
-            + " Hyperparameter.real(name, default, meaning).");
+        .hasMessage("Hyperparameter 'lr' has type real, but its default 1 is of type Integer, not Double; declare it"
+            + " with Hyperparameter.real(name, default, meaning).");
     assertThatThrownBy(() -> declared(Type.REAL, "0.1"))
         .hasMessage("Hyperparameter 'lr' has type real, but its default '0.1' is of type String, not Double; declare it"
             + " with Hyperparameter.real(name, default, meaning).");
     assertThatThrownBy(() -> declared(Type.INTEGER, 2.0))
-        .hasMessage("Hyperparameter 'lr' has type integer, but its default 2.0 is of type Double, not Integer; declare it"
-            + " with Hyperparameter.integer(name, default, meaning).");
+        .hasMessage("Hyperparameter 'lr' has type integer, but its default 2.0 is of type Double, not Integer;"
+            + " declare it with Hyperparameter.integer(name, default, meaning).");
     assertThatThrownBy(() -> declared(Type.FLAG, 0))
-        .hasMessage("Hyperparameter 'lr' has type flag, but its default 0 is of type Integer, not Boolean; declare it with"
-            + " Hyperparameter.flag(name, default, meaning).");
+        .hasMessage("Hyperparameter 'lr' has type flag, but its default 0 is of type Integer, not Boolean; declare it"
+            + " with Hyperparameter.flag(name, default, meaning).");
   }
 
   @Test
@@ -45,6 +45,7 @@ class HyperparameterTest {
     assertThat(stepSize.describe()).isEqualTo("step_size (integer, >= 1, required): epochs between decays");
     assertThat(stepSize.summary()).isEqualTo("step_size (required, >= 1)");
     assertThat(Hyperparameter.required("gamma", Type.REAL, "decay").summary()).isEqualTo("gamma (required)");
-    assertThat(Hyperparameter.real("beta", 0.9, "decay").atLeast(0).below(1).summary()).isEqualTo("beta=0.9 (in [0, 1))");
+    assertThat(Hyperparameter.real("beta", 0.9, "decay").atLeast(0).below(1).summary())
+        .isEqualTo("beta=0.9 (in [0, 1))");
   }
 }

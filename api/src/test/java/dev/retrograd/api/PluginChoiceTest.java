@@ -55,7 +55,8 @@ class PluginChoiceTest {
     Activation instance = new TestPlugins.Identity();
 
     assertThat(PluginChoice.given("mine", instance)).isEqualTo(PluginChoice.given("mine", instance));
-    assertThat(PluginChoice.given("mine", instance)).isNotEqualTo(PluginChoice.given("mine", new TestPlugins.Identity()));
+    assertThat(PluginChoice.given("mine", instance))
+        .isNotEqualTo(PluginChoice.given("mine", new TestPlugins.Identity()));
     assertThat(PluginChoice.given("mine", instance)).isNotEqualTo(PluginChoice.named("mine"));
   }
 
@@ -66,7 +67,8 @@ class PluginChoiceTest {
         .hasMessage("A plugin instance (dev.retrograd.api.TestPlugins$PlainSgd) needs a lower_snake_case name for"
             + " messages and checkpoints, such as plain_sgd, was 'My SGD'");
     assertThatThrownBy(() -> PluginChoice.given(null, new Object() {}))
-        .hasMessageEndingWith(" needs a lower_snake_case name for messages and checkpoints, such as my_plugin, was null");
+        .hasMessageEndingWith(" needs a lower_snake_case name for messages and checkpoints, such as my_plugin,"
+            + " was null");
     assertThatThrownBy(() -> PluginChoice.given("mine", null)).hasMessage("instance");
     assertThatThrownBy(() -> PluginChoice.named(" "))
         .hasMessage("A plugin choice needs the name of a registered plugin, such as relu, was ' '");
