@@ -81,7 +81,8 @@ public final class Trainer {
    *
    * @throws CheckpointException if the checkpoint is unreadable or was saved by a different model,
    *     optimizer, loss or setting; the message says what differs
-   * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}
+   * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}, or
+   *     for an optimizer instance that has taken steps already
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
    */
   public TrainingResult resume(Model model, Dataset data, TrainingConfig config, Path checkpoint,
