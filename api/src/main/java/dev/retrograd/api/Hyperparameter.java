@@ -1,5 +1,6 @@
 package dev.retrograd.api;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -9,12 +10,18 @@ import java.util.Objects;
  * Hyperparameter.real("lr", 0.001, "learning rate").atLeast(0)
  * Hyperparameter.real("beta1", 0.9, "decay of the first moment").atLeast(0).below(1)
  * Hyperparameter.flag("nesterov", false, "use Nesterov momentum")
+ * Hyperparameter.required("step_size", Type.INTEGER, "epochs between decays").atLeast(1)
  * }</pre>
+ *
+ * <p><b>A default has its type's Java class</b>: a {@code Double} for {@link Type#REAL}, an
+ * {@code Integer} for {@link Type#INTEGER}, a {@code Boolean} for {@link Type#FLAG}; anything else
+ * fails at construction. A hyperparameter without a default is required: resolving values without
+ * it fails, naming it.
  *
  * @param name the lower_snake_case name, such as {@code weight_decay}
  * @param type the kind of value
  * @param defaultValue the value used when none is given: a {@code Double}, {@code Integer} or
- *     {@code Boolean} matching {@code type}
+ *     {@code Boolean} matching {@code type}; {@code null} for a required hyperparameter
  * @param meaning a one-line explanation
  * @param min the smallest allowed number (−∞ for none); ignored for flags
  * @param minInclusive whether {@code min} itself is allowed
@@ -41,12 +48,32 @@ public record Hyperparameter(
     FLAG
   }
 
-  /** Checks that the fields are present. */
+  /**
+   * Checks that the fields are present and that the default, if any, has the type's Java class.
+   *
+   * @throws IllegalArgumentException for a default of another class, such as the {@code Integer} 1
+   *     for a real hyperparameter
+   */
   public Hyperparameter {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(defaultValue, "defaultValue");
     Objects.requireNonNull(meaning, "meaning");
+    Class<?> expected = javaClass(type);
+    if (defaultValue != null && !expected.isInstance(defaultValue)) {
+      String word = type.name().toLowerCase(Locale.ROOT);
+      throw new IllegalArgumentException("Hyperparameter '" + name + "' has type " + word + ", but its default "
+          + (defaultValue instanceof String ? "'" + defaultValue + "'" : defaultValue) + " is of type "
+          + defaultValue.getClass().getSimpleName() + ", not " + expected.getSimpleName()
+          + "; declare it with Hyperparameter." + word + "(name, default, meaning).");
+    }
+  }
+
+  private static Class<?> javaClass(Type type) {
+    return switch (type) {
+      case REAL -> Double.class;
+      case INTEGER -> Integer.class;
+      case FLAG -> Boolean.class;
+    };
   }
 
   /** Returns a real-valued hyperparameter, any finite value allowed until narrowed. */
@@ -65,6 +92,20 @@ public record Hyperparameter(
   public static Hyperparameter flag(String name, boolean defaultValue, String meaning) {
     return new Hyperparameter(name, Type.FLAG, defaultValue, meaning,
         Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+  }
+
+  /**
+   * Returns a hyperparameter of {@code type} without a default, which must be given; any value
+   * allowed until narrowed.
+   */
+  public static Hyperparameter required(String name, Type type, String meaning) {
+    return new Hyperparameter(name, type, null, meaning,
+        Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+  }
+
+  /** Returns whether a value must be given, there being no default. */
+  public boolean isRequired() {
+    return defaultValue == null;
   }
 
   /** Returns this hyperparameter allowing only values ≥ {@code bound}. */
@@ -110,11 +151,24 @@ public record Hyperparameter(
     return "";
   }
 
-  /** Returns e.g. {@code lr=0.001 (real, >= 0): learning rate}. */
+  /**
+   * Returns e.g. {@code lr=0.001 (real, >= 0): learning rate}, or for a required one
+   * {@code step_size (integer, >= 1, required): epochs between decays}.
+   */
   public String describe() {
     String range = range();
-    return name + "=" + defaultValue + " (" + type.name().toLowerCase(java.util.Locale.ROOT)
-        + (range.isEmpty() ? "" : ", " + range) + "): " + meaning;
+    return (isRequired() ? name : name + "=" + defaultValue) + " (" + type.name().toLowerCase(Locale.ROOT)
+        + (range.isEmpty() ? "" : ", " + range) + (isRequired() ? ", required" : "") + "): " + meaning;
+  }
+
+  /**
+   * Returns what a message lists of it: {@code lr=0.001 (>= 0)}, or for a required one
+   * {@code step_size (required, >= 1)}.
+   */
+  public String summary() {
+    String range = range();
+    String notes = isRequired() ? (range.isEmpty() ? "required" : "required, " + range) : range;
+    return (isRequired() ? name : name + "=" + defaultValue) + (notes.isEmpty() ? "" : " (" + notes + ")");
   }
 
   private static String number(double x) {

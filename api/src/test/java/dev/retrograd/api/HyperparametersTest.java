@@ -3,6 +3,7 @@ package dev.retrograd.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,54 @@ class HyperparametersTest {
     assertThat(Hyperparameter.flag("amsgrad", false, "use the maximum of past v").describe())
         .isEqualTo("amsgrad=false (flag): use the maximum of past v");
     assertThat(Hyperparameter.real("eps", 1e-8, "e").greaterThan(0).allows(0)).isFalse();
+  }
+
+  private static final List<Hyperparameter> STEP = List.of(
+      Hyperparameter.required("step_size", Hyperparameter.Type.INTEGER, "epochs between decays").atLeast(1),
+      Hyperparameter.real("gamma", 0.1, "decay factor").greaterThan(0));
+  private static final String STEP_ACCEPTS = "; it accepts [step_size (required, >= 1), gamma=0.1 (> 0)].";
+
+  @Test
+  void read_parses_and_resolves_in_one_step_for_an_owner_that_is_not_a_plugin() {
+    Hyperparameters resolved = Hyperparameters.read("step_size=10", "Schedule 'step'", STEP);
+
+    assertThat(resolved.integer("step_size")).isEqualTo(10);
+    assertThat(resolved).hasToString("step_size=10,gamma=0.1");
+  }
+
+  @Test
+  void a_required_value_that_is_missing_is_named() {
+    assertThatThrownBy(() -> Hyperparameters.read("gamma=0.5", "Schedule 'step'", STEP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Schedule 'step' needs step_size" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Hyperparameters.empty().resolve(new TestPlugins.Shaped("weighted",
+        Hyperparameter.required("weight", Hyperparameter.Type.REAL, "class weight"))))
+        .isInstanceOf(PluginException.class)
+        .hasMessage("Loss 'weighted' needs weight; it accepts [weight (required)].");
+  }
+
+  @Test
+  void an_owner_gets_the_same_checks_as_a_plugin_with_its_own_name_in_every_message() {
+    assertThatThrownBy(() -> Hyperparameters.read("step_size=0", "Schedule 'step'", STEP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Schedule 'step' needs step_size >= 1, was 0" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Hyperparameters.read("step_size=ten", "Schedule 'step'", STEP))
+        .hasMessage("Schedule 'step' needs step_size to be an integer, was 'ten'" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Hyperparameters.read("step_size=2,decay=0.5", "Schedule 'step'", STEP))
+        .hasMessage("Schedule 'step' has no hyperparameter 'decay'" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Hyperparameters.of(Map.of("step_size", 3, "gamma", -1.0)).resolve("Schedule 'step'", STEP))
+        .hasMessage("Schedule 'step' needs gamma > 0, was -1.0" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Hyperparameters.read("x=1", "Schedule 'constant'", List.of()))
+        .hasMessage("Schedule 'constant' has no hyperparameter 'x'; it accepts no hyperparameters.");
+  }
+
+  @Test
+  void malformed_text_for_an_owner_names_the_owner_instead_of_a_plugin_example() {
+    assertThatThrownBy(() -> Hyperparameters.read("10", "Schedule 'step'", STEP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Schedule 'step' has a malformed hyperparameter '10' in '10', expected name=value pairs"
+            + " separated by commas" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Hyperparameters.read("gamma=1,gamma=2", "Schedule 'step'", STEP))
+        .hasMessage("Schedule 'step' is given gamma twice in 'gamma=1,gamma=2'" + STEP_ACCEPTS);
   }
 }

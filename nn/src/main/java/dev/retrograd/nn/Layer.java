@@ -39,7 +39,8 @@ public final class Layer implements Module {
       throw new IllegalArgumentException("a layer needs at least 1 output, was " + outputs);
     }
     this.inputs = inputs;
-    this.spec = LayerSpec.of(outputs, activation == null ? LayerSpec.IDENTITY : nameOf(activation), "uniform");
+    LayerSpec plain = LayerSpec.of(outputs, LayerSpec.IDENTITY, "uniform");
+    this.spec = activation == null ? plain : plain.withActivation(nameOf(activation), activation);
     this.neurons = new Neuron[outputs];
     for (int o = 0; o < outputs; o++) {
       neurons[o] = new Neuron(inputs, null, random);
@@ -74,7 +75,7 @@ public final class Layer implements Module {
   /** Names an activation by its {@code toString()} when that is a lower_snake_case name, else "custom". */
   private static String nameOf(Activation activation) {
     String text = String.valueOf(activation);
-    return Plugin.isValidName(text) ? text : "custom";
+    return Plugin.isValidName(text) && !text.equals(LayerSpec.IDENTITY) ? text : "custom";
   }
 
   private List<Value> collectParameters() {
@@ -198,7 +199,7 @@ public final class Layer implements Module {
   }
 
   private String linearText() {
-    return "Linear(" + inputs + " → " + neurons.length + ", " + spec.initializerText() + ")";
+    return "Linear(" + inputs + " → " + neurons.length + ", " + spec.initializer() + ")";
   }
 
   /**
@@ -212,7 +213,7 @@ public final class Layer implements Module {
       text.append(" → ").append(batchNorm);
     }
     if (!spec.isLinear()) {
-      text.append(" → ").append(spec.activationText());
+      text.append(" → ").append(spec.activation());
     }
     if (spec.residual()) {
       text.append(", + input (residual)");

@@ -1,14 +1,17 @@
 package dev.retrograd.nn;
 
+import dev.retrograd.api.Activation;
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Initializer;
 import dev.retrograd.api.Plugin;
+import dev.retrograd.api.PluginChoice;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One fully connected layer of an {@link MlpSpec}: its width, its activation and initializer
- * plugins with their hyperparameters, and whether it has batch normalization and a residual
- * connection.
+ * (registered plugins by name and hyperparameters, or instances registered nowhere), and whether it
+ * has batch normalization and a residual connection.
  *
  * <p>The layer computes, for an input row x of width n:
  *
@@ -22,25 +25,24 @@ import java.util.List;
  * <pre>{@code
  * LayerSpec hidden = LayerSpec.of(32, "relu", "he_normal").withBatchNorm(true);
  * LayerSpec output = LayerSpec.of(10, "identity", "xavier_uniform");
+ * LayerSpec custom = LayerSpec.of(32, "relu", "he_normal").withActivation("my_swish", new Swish());
  * }</pre>
  *
  * <p>Its text form is {@code WIDTH ACTIVATION INITIALIZER [+bn] [+res]}, with hyperparameters in
- * parentheses: {@code 32 leaky_relu(negative_slope=0.1) he_normal +bn +res}.
+ * parentheses: {@code 32 leaky_relu(negative_slope=0.1) he_normal +bn +res}. An instance appears by
+ * its name, so the text of a spec holding one reads back to a spec naming a registered plugin.
  *
  * @param width the number of neurons, ≥ 1
- * @param activation the activation plugin's name; {@value #IDENTITY} is linear and needs no plugin
- * @param activationHyperparameters the activation's hyperparameters; empty for its defaults
- * @param initializer the initializer plugin's name
- * @param initializerHyperparameters the initializer's hyperparameters; empty for its defaults
+ * @param activation the activation; the registered name {@value #IDENTITY} is linear and needs no
+ *     plugin
+ * @param initializer the weight initializer
  * @param batchNorm whether the linear part is followed by {@link BatchNorm}, before the activation
  * @param residual whether the layer adds its input to its output, x + f(x)
  */
 public record LayerSpec(
     int width,
-    String activation,
-    Hyperparameters activationHyperparameters,
-    String initializer,
-    Hyperparameters initializerHyperparameters,
+    PluginChoice<Activation> activation,
+    PluginChoice<Initializer> initializer,
     boolean batchNorm,
     boolean residual) {
 
@@ -48,79 +50,93 @@ public record LayerSpec(
   public static final String IDENTITY = "identity";
 
   /**
-   * Checks the width and the names; null hyperparameters mean the defaults. Hyperparameters are
-   * kept in their text form, so that two specs with the same text are equal.
+   * Checks the width and the plugins: a registered name must be lower_snake_case, the linear
+   * {@value #IDENTITY} takes no hyperparameters, and no instance may take its name.
    */
   public LayerSpec {
     if (width < 1) {
       throw new IllegalArgumentException("width must be >= 1, was " + width);
     }
-    requireName("activation", activation, "relu");
-    requireName("initializer", initializer, "he_normal");
-    activationHyperparameters = normalized(activationHyperparameters);
-    initializerHyperparameters = normalized(initializerHyperparameters);
-    if (activation.equals(IDENTITY) && !activationHyperparameters.names().isEmpty()) {
+    requireChoice("activation", activation, "relu");
+    requireChoice("initializer", initializer, "he_normal");
+    if (activation.name().equals(IDENTITY) && !(activation instanceof PluginChoice.Named)) {
+      throw new IllegalArgumentException("activation 'identity' names the linear layer, without an activation;"
+          + " give the instance another name.");
+    }
+    if (activation.name().equals(IDENTITY) && !activation.hyperparameters().names().isEmpty()) {
       throw new IllegalArgumentException("activation 'identity' is linear and takes no hyperparameters, was '"
-          + activationHyperparameters + "'; drop them or choose another activation.");
+          + activation.hyperparameters() + "'; drop them or choose another activation.");
     }
   }
 
-  private static void requireName(String what, String name, String example) {
+  private static void requireChoice(String what, PluginChoice<?> choice, String example) {
+    if (choice == null) {
+      throw new IllegalArgumentException(what + " must be a lower_snake_case plugin name such as " + example
+          + ", was null");
+    }
+    requireName(what, choice.name(), example);
+  }
+
+  private static String requireName(String what, String name, String example) {
     if (!Plugin.isValidName(name)) {
       throw new IllegalArgumentException(what + " must be a lower_snake_case plugin name such as " + example
           + ", was " + (name == null ? "null" : "'" + name + "'"));
     }
+    return name;
   }
 
-  private static Hyperparameters normalized(Hyperparameters hyperparameters) {
-    return hyperparameters == null ? Hyperparameters.empty() : Hyperparameters.parse(hyperparameters.toString());
-  }
-
-  /** Returns a plain layer: default hyperparameters, no batch normalization, no residual connection. */
+  /**
+   * Returns a plain layer: registered plugins with their default hyperparameters, no batch
+   * normalization, no residual connection.
+   */
   public static LayerSpec of(int width, String activation, String initializer) {
-    return new LayerSpec(width, activation, Hyperparameters.empty(), initializer, Hyperparameters.empty(),
-        false, false);
+    return new LayerSpec(width, PluginChoice.named(requireName("activation", activation, "relu")),
+        PluginChoice.named(requireName("initializer", initializer, "he_normal")), false, false);
   }
 
   /** Returns whether the layer is linear (activation {@value #IDENTITY}). */
   public boolean isLinear() {
-    return activation.equals(IDENTITY);
+    return activation.name().equals(IDENTITY);
   }
 
-  /** Returns a copy with activation {@code name} and {@code hyperparameters}. */
+  /** Returns a copy with the registered activation {@code name} and {@code hyperparameters}. */
   public LayerSpec withActivation(String name, Hyperparameters hyperparameters) {
-    return new LayerSpec(width, name, hyperparameters, initializer, initializerHyperparameters, batchNorm, residual);
+    return withActivation(PluginChoice.named(requireName("activation", name, "relu"), hyperparameters));
   }
 
-  /** Returns a copy with initializer {@code name} and {@code hyperparameters}. */
+  /** Returns a copy with the activation {@code instance}, registered nowhere, called {@code name}. */
+  public LayerSpec withActivation(String name, Activation instance) {
+    return withActivation(PluginChoice.given(name, instance));
+  }
+
+  /** Returns a copy with this activation. */
+  public LayerSpec withActivation(PluginChoice<Activation> activation) {
+    return new LayerSpec(width, activation, initializer, batchNorm, residual);
+  }
+
+  /** Returns a copy with the registered initializer {@code name} and {@code hyperparameters}. */
   public LayerSpec withInitializer(String name, Hyperparameters hyperparameters) {
-    return new LayerSpec(width, activation, activationHyperparameters, name, hyperparameters, batchNorm, residual);
+    return withInitializer(PluginChoice.named(requireName("initializer", name, "he_normal"), hyperparameters));
+  }
+
+  /** Returns a copy with the initializer {@code instance}, registered nowhere, called {@code name}. */
+  public LayerSpec withInitializer(String name, Initializer instance) {
+    return withInitializer(PluginChoice.given(name, instance));
+  }
+
+  /** Returns a copy with this initializer. */
+  public LayerSpec withInitializer(PluginChoice<Initializer> initializer) {
+    return new LayerSpec(width, activation, initializer, batchNorm, residual);
   }
 
   /** Returns a copy with or without batch normalization. */
   public LayerSpec withBatchNorm(boolean batchNorm) {
-    return new LayerSpec(width, activation, activationHyperparameters, initializer, initializerHyperparameters,
-        batchNorm, residual);
+    return new LayerSpec(width, activation, initializer, batchNorm, residual);
   }
 
   /** Returns a copy with or without the residual connection. */
   public LayerSpec withResidual(boolean residual) {
-    return new LayerSpec(width, activation, activationHyperparameters, initializer, initializerHyperparameters,
-        batchNorm, residual);
-  }
-
-  /** Returns the activation with its hyperparameters, such as {@code leaky_relu(negative_slope=0.1)}. */
-  public String activationText() {
-    return withArguments(activation, activationHyperparameters);
-  }
-
-  /** Returns the initializer with its hyperparameters, such as {@code uniform(low=-0.5,high=0.5)}. */
-  public String initializerText() {
-    return withArguments(initializer, initializerHyperparameters);
-  }
-
-  private static String withArguments(String name, Hyperparameters hyperparameters) {
-    return hyperparameters.names().isEmpty() ? name : name + "(" + hyperparameters + ")";
+    return new LayerSpec(width, activation, initializer, batchNorm, residual);
   }
 
   /**
@@ -129,7 +145,7 @@ public record LayerSpec(
    */
   @Override
   public String toString() {
-    return width + " " + activationText() + " " + initializerText() + (batchNorm ? " +bn" : "")
+    return width + " " + activation + " " + initializer + (batchNorm ? " +bn" : "")
         + (residual ? " +res" : "");
   }
 
@@ -160,7 +176,9 @@ public record LayerSpec(
       }
     }
     try {
-      return new LayerSpec(width, name(tokens[1]), arguments(tokens[1]), name(tokens[2]), arguments(tokens[2]),
+      return new LayerSpec(width,
+          PluginChoice.named(requireName("activation", name(tokens[1]), "relu"), arguments(tokens[1])),
+          PluginChoice.named(requireName("initializer", name(tokens[2]), "he_normal"), arguments(tokens[2])),
           batchNorm, residual);
     } catch (RuntimeException e) {
       throw malformed(text, e.getMessage());

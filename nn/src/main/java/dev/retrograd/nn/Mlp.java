@@ -89,8 +89,9 @@ public final class Mlp implements Model {
   }
 
   /**
-   * Builds the network {@code spec} describes: for each layer, its activation and initializer come
-   * from {@code plugins} (activation {@value LayerSpec#IDENTITY} needs none), its weights are filled by
+   * Builds the network {@code spec} describes: for each layer, its activation and initializer are
+   * the instances the spec holds or else come from {@code plugins} by name (activation
+   * {@value LayerSpec#IDENTITY} needs none), its weights are filled by
    * {@link Initializer#initialize} as a row-major {@code width × inputs} matrix drawn from
    * {@code random}, layer after layer, and its biases are 0. <b>The same generator state gives the
    * same weights.</b>
@@ -104,10 +105,8 @@ public final class Mlp implements Model {
     List<Activation> activations = new ArrayList<>(layerSpecs.size());
     List<Initializer> initializers = new ArrayList<>(layerSpecs.size());
     for (LayerSpec layer : layerSpecs) {
-      activations.add(layer.isLinear()
-          ? null
-          : plugins.activation(layer.activation(), layer.activationHyperparameters()));
-      initializers.add(plugins.initializer(layer.initializer(), layer.initializerHyperparameters()));
+      activations.add(layer.isLinear() ? null : layer.activation().resolve(plugins::activation));
+      initializers.add(layer.initializer().resolve(plugins::initializer));
     }
     List<Layer> layers = new ArrayList<>(layerSpecs.size());
     int fanIn = spec.inputs();
@@ -128,7 +127,7 @@ public final class Mlp implements Model {
   private static void requireFinite(double[] weights, int fanIn, LayerSpec layer, int index) {
     for (int k = 0; k < weights.length; k++) {
       if (!Double.isFinite(weights[k])) {
-        throw new IllegalStateException("initializer '" + layer.initializerText() + "' set " + layerName(index)
+        throw new IllegalStateException("initializer '" + layer.initializer() + "' set " + layerName(index)
             + ".weight[" + k / fanIn + "][" + k % fanIn + "] to " + weights[k]
             + "; weights must be finite. Check the initializer's hyperparameters (a gain or std too large?).");
       }

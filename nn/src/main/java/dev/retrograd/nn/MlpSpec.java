@@ -1,9 +1,13 @@
 package dev.retrograd.nn;
 
+import dev.retrograd.api.Activation;
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Initializer;
+import dev.retrograd.api.PluginChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 /**
  * What {@link Mlp#of(MlpSpec, dev.retrograd.api.PluginCatalog, java.util.random.RandomGenerator)} builds:
@@ -13,11 +17,15 @@ import java.util.StringJoiner;
  * MlpSpec spec = MlpSpec.of(64, new int[] {32, 32}, 10, "relu", "he_normal").withBatchNorm().withResidual();
  * spec.toString();  // "64 -> 32 relu he_normal +bn -> 32 relu he_normal +bn +res -> 10 identity he_normal"
  * MlpSpec.parse(spec.toString()).equals(spec);  // true
+ *
+ * MlpSpec custom = MlpSpec.of(2, new int[] {16}, 1, "relu", "he_normal").withActivation("my_swish", new Swish());
+ * custom.toString();  // "2 -> 16 my_swish he_normal -> 1 identity he_normal"
  * }</pre>
  *
  * <p>The text form joins the inputs and each layer's {@linkplain LayerSpec#toString() text} with
- * {@code ->}; {@link #parse(String)} reads it back (also with {@code →}). <b>A residual layer's width
- * equals its input width</b>, since it outputs x + f(x).
+ * {@code ->}; {@link #parse(String)} reads it back (also with {@code →}), naming registered plugins
+ * where the spec held instances. <b>A residual layer's width equals its input width</b>, since it
+ * outputs x + f(x).
  *
  * @param inputs the number of inputs per row, ≥ 1
  * @param layers the layers, input side first; at least one
@@ -127,27 +135,62 @@ public record MlpSpec(int inputs, List<LayerSpec> layers) {
     return new MlpSpec(inputs, changed);
   }
 
-  /** Returns a copy whose hidden layers (all but the output layer) use activation {@code name}. */
+  /** Returns a copy whose hidden layers (all but the output layer) use registered activation {@code name}. */
   public MlpSpec withActivation(String name, Hyperparameters hyperparameters) {
+    return withHiddenLayers(layer -> layer.withActivation(name, hyperparameters));
+  }
+
+  /**
+   * Returns a copy whose hidden layers (all but the output layer) use the activation {@code instance},
+   * registered nowhere, called {@code name} in the architecture.
+   */
+  public MlpSpec withActivation(String name, Activation instance) {
+    PluginChoice<Activation> given = PluginChoice.given(name, instance);
+    return withHiddenLayers(layer -> layer.withActivation(given));
+  }
+
+  private MlpSpec withHiddenLayers(UnaryOperator<LayerSpec> change) {
     List<LayerSpec> changed = new ArrayList<>(layers);
     for (int i = 0; i < changed.size() - 1; i++) {
-      changed.set(i, changed.get(i).withActivation(name, hyperparameters));
+      changed.set(i, change.apply(changed.get(i)));
     }
     return new MlpSpec(inputs, changed);
   }
 
-  /** Returns a copy whose output layer uses activation {@code name} ({@code identity} for linear). */
+  /** Returns a copy whose output layer uses the registered activation {@code name} ({@code identity} for linear). */
   public MlpSpec withOutputActivation(String name, Hyperparameters hyperparameters) {
+    return withOutputLayer(layers.get(layers.size() - 1).withActivation(name, hyperparameters));
+  }
+
+  /**
+   * Returns a copy whose output layer uses the activation {@code instance}, registered nowhere,
+   * called {@code name}.
+   */
+  public MlpSpec withOutputActivation(String name, Activation instance) {
+    return withOutputLayer(layers.get(layers.size() - 1).withActivation(name, instance));
+  }
+
+  private MlpSpec withOutputLayer(LayerSpec output) {
     List<LayerSpec> changed = new ArrayList<>(layers);
-    int last = changed.size() - 1;
-    changed.set(last, changed.get(last).withActivation(name, hyperparameters));
+    changed.set(changed.size() - 1, output);
     return new MlpSpec(inputs, changed);
   }
 
-  /** Returns a copy whose layers, all of them, use initializer {@code name}. */
+  /** Returns a copy whose layers, all of them, use the registered initializer {@code name}. */
   public MlpSpec withInitializer(String name, Hyperparameters hyperparameters) {
     List<LayerSpec> changed = new ArrayList<>(layers);
     changed.replaceAll(layer -> layer.withInitializer(name, hyperparameters));
+    return new MlpSpec(inputs, changed);
+  }
+
+  /**
+   * Returns a copy whose layers, all of them, use the initializer {@code instance}, registered
+   * nowhere, called {@code name}.
+   */
+  public MlpSpec withInitializer(String name, Initializer instance) {
+    PluginChoice<Initializer> given = PluginChoice.given(name, instance);
+    List<LayerSpec> changed = new ArrayList<>(layers);
+    changed.replaceAll(layer -> layer.withInitializer(given));
     return new MlpSpec(inputs, changed);
   }
 

@@ -3,7 +3,10 @@ package dev.retrograd.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retrograd.api.Activation;
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Initializer;
+import dev.retrograd.api.PluginChoice;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,5 +130,56 @@ class MlpSpecTest {
     assertThatThrownBy(() -> new MlpSpec(2, List.of()))
         .hasMessage("an MLP needs at least one layer, the output layer, such as"
             + " LayerSpec.of(1, \"identity\", \"xavier_uniform\")");
+  }
+
+  private static final Activation CUBE = new Activation() {
+    @Override
+    public double apply(double x) {
+      return x * x * x;
+    }
+
+    @Override
+    public double derivative(double x, double y) {
+      return 3 * x * x;
+    }
+  };
+
+  @Test
+  void instances_appear_by_their_names_and_read_back_as_registered_names() {
+    Initializer zeros = (weights, fanIn, fanOut, random) -> java.util.Arrays.fill(weights, 0);
+    MlpSpec spec = MlpSpec.of(2, new int[] {4, 4}, 1, "relu", "he_normal")
+        .withActivation("cube", CUBE)
+        .withOutputActivation("cube", CUBE)
+        .withInitializer("my_zeros", zeros);
+
+    assertThat(spec).hasToString("2 -> 4 cube my_zeros -> 4 cube my_zeros -> 1 cube my_zeros");
+    assertThat(spec.layers()).extracting(LayerSpec::activation)
+        .containsOnly(PluginChoice.given("cube", CUBE));
+    assertThat(MlpSpec.parse(spec.toString())).as("a name read back names a registered plugin")
+        .isNotEqualTo(spec)
+        .satisfies(read -> assertThat(read.layers().get(0).activation()).isEqualTo(PluginChoice.named("cube")));
+    assertThat(spec.withActivation("cube", CUBE)).isEqualTo(spec);
+    assertThat(spec.withActivation("cube", new Activation() {
+      @Override
+      public double apply(double x) {
+        return x;
+      }
+
+      @Override
+      public double derivative(double x, double y) {
+        return 1;
+      }
+    })).as("another instance under the same name").isNotEqualTo(spec);
+  }
+
+  @Test
+  void an_instance_cannot_take_the_name_of_the_linear_layer() {
+    assertThatThrownBy(() -> LayerSpec.of(4, "relu", "he_normal").withActivation("identity", CUBE))
+        .hasMessage("activation 'identity' names the linear layer, without an activation; give the instance another"
+            + " name.");
+    assertThatThrownBy(() -> LayerSpec.of(4, "relu", "he_normal").withActivation("Cube", CUBE))
+        .hasMessageStartingWith("A plugin instance (dev.retrograd.nn.MlpSpecTest$")
+        .hasMessageEndingWith(") needs a lower_snake_case name for messages and checkpoints, such as my_plugin,"
+            + " was 'Cube'");
   }
 }

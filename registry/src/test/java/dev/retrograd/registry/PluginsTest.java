@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retrograd.api.Hyperparameter;
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Loss;
+import dev.retrograd.api.LossPlugin;
 import dev.retrograd.api.Optimizer;
 import dev.retrograd.api.Parameters;
 import dev.retrograd.api.Plugin;
@@ -83,6 +85,37 @@ class PluginsTest {
     Hyperparameter beta = Hyperparameter.real("beta", 1.5, "decay").atLeast(0).below(1);
     assertThatThrownBy(() -> Plugins.of(List.of(new TestPlugins.Shaped("odd", beta))))
         .hasMessageContaining("cannot be registered: 'odd' gives beta the default 1.5, outside its range in [0, 1).");
+  }
+
+  @Test
+  void a_plugin_whose_hyperparameters_cannot_be_listed_is_rejected_with_the_reason() {
+    LossPlugin mistyped = new LossPlugin() {
+      @Override
+      public String name() {
+        return "mistyped";
+      }
+
+      @Override
+      public String description() {
+        return "declares lr with an Integer default";
+      }
+
+      @Override
+      public List<Hyperparameter> hyperparameters() {
+        return List.of(new Hyperparameter("lr", Hyperparameter.Type.REAL, 1, "learning rate",
+            Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false));
+      }
+
+      @Override
+      public Loss create(Hyperparameters hyperparameters) {
+        throw new AssertionError("never created");
+      }
+    };
+    assertThatThrownBy(() -> Plugins.of(List.of(mistyped)))
+        .isInstanceOf(PluginException.class)
+        .hasMessageContaining(") cannot be registered: 'mistyped' cannot list its hyperparameters: Hyperparameter 'lr'"
+            + " has type real, but its default 1 is of type Integer, not Double; declare it with"
+            + " Hyperparameter.real(name, default, meaning). Fix the plugin or remove its jar.");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.retrograd.train;
 
-import dev.retrograd.data.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,14 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * retrograd-checkpoint 1
- * architecture 2 -&gt; 3 tanh -&gt; 1 identity
+ * architecture 2 -&gt; 3 tanh -&gt; 1 identity       the run's identity, one entry per {@link RunIdentity} field
  * optimizer sgd
- * optimizer_hyperparameters lr=0.1,momentum=0.9
+ * optimizer_hyperparameters lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0
  * loss mse
  * loss_hyperparameters
  * task regression
  * schedule step:step_size=2,gamma=0.5
- * clipping norm:1.0
+ * clipping norm:max_norm=1.0
  * l2 0.0
  * batch_size 4
  * validation_fraction 0.25
@@ -65,27 +66,34 @@ public final class Checkpoint {
   /** The first line of every checkpoint. */
   public static final String HEADER = "retrograd-checkpoint " + FORMAT_VERSION;
 
-  /** The run settings a checkpoint records and a resumed run must repeat, in file order. */
-  static final List<String> SETTINGS = List.of(
-      "task", "schedule", "clipping", "l2", "batch_size", "validation_fraction", "seed", "examples");
+  /** The key of the number of epochs completed, after the run's identity. */
+  private static final String EPOCH = "epoch";
 
-  private static final List<String> REQUIRED = List.of(
-      "architecture", "optimizer", "optimizer_hyperparameters", "loss", "loss_hyperparameters", "task",
-      "schedule", "clipping", "l2", "batch_size", "validation_fraction", "seed", "examples", "epoch",
-      "random_state");
+  /** The key of the shuffling generator's state, after the epoch. */
+  private static final String RANDOM_STATE = "random_state";
+
+  /** The keys of the model's parameters, its buffers and the optimizer's state buffers. */
+  private static final String PARAMETER = "param";
+  private static final String BUFFER = "buffer";
+  private static final String OPTIMIZER_STATE = "optimizer_state";
+  private static final String END = "end";
 
   private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
 
   private final String source;
-  private final Map<String, String> header;
+  private final RunIdentity identity;
+  private final int epoch;
+  private final long randomState;
   private final Map<String, Double> parameters;
   private final Map<String, double[]> buffers;
   private final Map<String, double[]> optimizerState;
 
-  private Checkpoint(String source, Map<String, String> header, Map<String, Double> parameters,
+  private Checkpoint(String source, RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
       Map<String, double[]> buffers, Map<String, double[]> optimizerState) {
     this.source = source;
-    this.header = Collections.unmodifiableMap(new LinkedHashMap<>(header));
+    this.identity = identity;
+    this.epoch = epoch;
+    this.randomState = randomState;
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     this.buffers = copy(buffers);
     this.optimizerState = copy(optimizerState);
@@ -94,15 +102,16 @@ public final class Checkpoint {
   /**
    * Returns a checkpoint of these parts.
    *
-   * @param header every required entry (architecture, optimizer, …, random_state), as text
-   * @throws IllegalArgumentException if an entry is missing or a name holds whitespace
+   * @param identity the run's identity
+   * @param epoch the epochs completed, ≥ 0
+   * @param randomState the state of the shuffling generator after them
+   * @throws IllegalArgumentException if the epoch is negative or a name is empty or holds whitespace
    */
-  static Checkpoint of(Map<String, String> header, Map<String, Double> parameters, Map<String, double[]> buffers,
-      Map<String, double[]> optimizerState) {
-    for (String key : REQUIRED) {
-      if (!header.containsKey(key)) {
-        throw new IllegalArgumentException("checkpoint needs '" + key + "'");
-      }
+  static Checkpoint of(RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
+      Map<String, double[]> buffers, Map<String, double[]> optimizerState) {
+    Objects.requireNonNull(identity, "identity");
+    if (epoch < 0) {
+      throw new IllegalArgumentException("a checkpoint's epoch must be >= 0, was " + epoch);
     }
     for (Map<String, ?> names : List.of(parameters, buffers, optimizerState)) {
       for (String name : names.keySet()) {
@@ -112,7 +121,7 @@ public final class Checkpoint {
         }
       }
     }
-    return new Checkpoint("checkpoint", header, parameters, buffers, optimizerState);
+    return new Checkpoint("checkpoint", identity, epoch, randomState, parameters, buffers, optimizerState);
   }
 
   private static Map<String, double[]> copy(Map<String, double[]> arrays) {
@@ -126,48 +135,19 @@ public final class Checkpoint {
     return source;
   }
 
-  /** Returns the model's {@code architecture()} line. */
-  public String architecture() {
-    return header.get("architecture");
-  }
-
-  /** Returns the optimizer plugin's name. */
-  public String optimizer() {
-    return header.get("optimizer");
-  }
-
-  /** Returns the optimizer's hyperparameters, every declared one, as {@code name=value} pairs. */
-  public String optimizerHyperparameters() {
-    return header.get("optimizer_hyperparameters");
-  }
-
-  /** Returns the loss plugin's name. */
-  public String loss() {
-    return header.get("loss");
-  }
-
-  /** Returns the loss's hyperparameters as {@code name=value} pairs. */
-  public String lossHyperparameters() {
-    return header.get("loss_hyperparameters");
-  }
-
-  /** Returns the run settings ({@code task}, {@code schedule}, {@code batch_size}, …) as text, in file order. */
-  public Map<String, String> settings() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String key : SETTINGS) {
-      settings.put(key, header.get(key));
-    }
-    return settings;
+  /** Returns what makes the run the run it is: model, plugins and settings. */
+  public RunIdentity identity() {
+    return identity;
   }
 
   /** Returns the number of epochs completed, which is also the schedule's position. */
   public int epoch() {
-    return Integer.parseInt(header.get("epoch"));
+    return epoch;
   }
 
   /** Returns the state of the shuffling generator after the last completed epoch. */
   public long randomState() {
-    return Long.parseLong(header.get("random_state"));
+    return randomState;
   }
 
   /** Returns the model's parameters by name, in the model's order. */
@@ -190,11 +170,15 @@ public final class Checkpoint {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append("# A retrograd training checkpoint: one 'key value' entry per line, numbers as Java's"
         + " Double.toString; 'end' closes it.\n");
-    header.forEach((key, value) -> line(text, key, value));
-    parameters.forEach((name, value) -> line(text, "param", name + " " + value));
-    buffers.forEach((name, values) -> line(text, "buffer", name + " " + array(values)));
-    optimizerState.forEach((name, values) -> line(text, "optimizer_state", name + " " + array(values)));
-    return text.append("end\n").toString();
+    for (RunIdentity.Entry entry : RunIdentity.Entry.values()) {
+      line(text, entry.key(), entry.text(identity));
+    }
+    line(text, EPOCH, Integer.toString(epoch));
+    line(text, RANDOM_STATE, Long.toString(randomState));
+    parameters.forEach((name, value) -> line(text, PARAMETER, name + " " + value));
+    buffers.forEach((name, values) -> line(text, BUFFER, name + " " + array(values)));
+    optimizerState.forEach((name, values) -> line(text, OPTIMIZER_STATE, name + " " + array(values)));
+    return text.append(END).append('\n').toString();
   }
 
   private static void line(StringBuilder text, String key, String value) {
@@ -279,7 +263,9 @@ public final class Checkpoint {
   private static final class Parser {
 
     private final String source;
-    private final Map<String, String> header = new LinkedHashMap<>();
+    private final Map<RunIdentity.Entry, Object> identity = new EnumMap<>(RunIdentity.Entry.class);
+    private Integer epoch;
+    private Long randomState;
     private final Map<String, Double> parameters = new LinkedHashMap<>();
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
     private final Map<String, double[]> optimizerState = new LinkedHashMap<>();
@@ -313,7 +299,7 @@ public final class Checkpoint {
         if (ended) {
           throw problem("unexpected text after 'end'");
         }
-        if (line.equals("end")) {
+        if (line.equals(END)) {
           ended = true;
           continue;
         }
@@ -326,17 +312,28 @@ public final class Checkpoint {
         throw new CheckpointException("Checkpoint " + source + " is truncated: it ends after line " + lines.size()
             + " without the closing 'end' line. Resume from an earlier checkpoint or start afresh.");
       }
-      for (String key : REQUIRED) {
-        if (!header.containsKey(key)) {
-          throw new CheckpointException("Checkpoint " + source + " has no '" + key + "' entry.");
+      for (RunIdentity.Entry entry : RunIdentity.Entry.values()) {
+        if (!identity.containsKey(entry)) {
+          throw missing(entry.key());
         }
       }
-      return new Checkpoint(source, header, parameters, buffers, optimizerState);
+      if (epoch == null) {
+        throw missing(EPOCH);
+      }
+      if (randomState == null) {
+        throw missing(RANDOM_STATE);
+      }
+      return new Checkpoint(source, RunIdentity.of(identity), epoch, randomState, parameters, buffers,
+          optimizerState);
+    }
+
+    private CheckpointException missing(String key) {
+      return new CheckpointException("Checkpoint " + source + " has no '" + key + "' entry.");
     }
 
     private void entry(String key, String value) {
       switch (key) {
-        case "param" -> {
+        case PARAMETER -> {
           String[] fields = value.split(" +");
           if (fields.length != 2) {
             throw problem("expected 'param NAME VALUE'");
@@ -344,54 +341,38 @@ public final class Checkpoint {
           remember("parameter", fields[0]);
           parameters.put(fields[0], real(fields[1]));
         }
-        case "buffer" -> array("buffer", value, buffers);
-        case "optimizer_state" -> array("optimizer state", value, optimizerState);
-        default -> {
-          if (!REQUIRED.contains(key)) {
-            throw problem("unknown entry '" + key + "'");
-          }
+        case BUFFER -> array("buffer", value, buffers);
+        case OPTIMIZER_STATE -> array("optimizer state", value, optimizerState);
+        case EPOCH -> {
           remember("entry", key);
-          header.put(key, check(key, value));
+          epoch = read(() -> TextValues.count(EPOCH, value));
+        }
+        case RANDOM_STATE -> {
+          remember("entry", key);
+          randomState = integer(value);
+        }
+        default -> {
+          RunIdentity.Entry entry = RunIdentity.Entry.withKey(key)
+              .orElseThrow(() -> problem("unknown entry '" + key + "'"));
+          remember("entry", key);
+          identity.put(entry, read(() -> entry.read(value)));
         }
       }
     }
 
-    private String check(String key, String value) {
-      switch (key) {
-        case "epoch", "batch_size", "examples" -> {
-          long count = integer(value);
-          if (count < 0 || count > Integer.MAX_VALUE) {
-            throw problem("'" + key + "' must be a whole number >= 0, was " + value);
-          }
-        }
-        case "seed", "random_state" -> integer(value);
-        case "l2", "validation_fraction" -> real(value);
-        case "task" -> {
-          try {
-            Task.valueOf(value.toUpperCase(Locale.ROOT));
-          } catch (IllegalArgumentException e) {
-            throw problem("unknown task '" + value + "'; accepted: classification, regression");
-          }
-        }
-        case "schedule", "clipping" -> {
-          try {
-            Object parsed = key.equals("schedule") ? Schedule.parse(value) : Clipping.parse(value);
-            return parsed.toString();
-          } catch (IllegalArgumentException e) {
-            throw problem(e.getMessage());
-          }
-        }
-        default -> {
-          // free text: architecture, plugin names and hyperparameters
-        }
+    /** Returns what {@code reading} reads, its failure turned into a problem on this line. */
+    private <T> T read(Supplier<T> reading) {
+      try {
+        return reading.get();
+      } catch (IllegalArgumentException e) {
+        throw problem(e.getMessage());
       }
-      return value;
     }
 
     private void array(String what, String value, Map<String, double[]> into) {
       String[] fields = value.split(" +");
       if (fields.length < 2) {
-        throw problem("expected '" + (what.equals("buffer") ? "buffer" : "optimizer_state") + " NAME COUNT VALUES…'");
+        throw problem("expected '" + (what.equals("buffer") ? BUFFER : OPTIMIZER_STATE) + " NAME COUNT VALUES…'");
       }
       long count = integer(fields[1]);
       if (count != fields.length - 2) {
@@ -413,23 +394,17 @@ public final class Checkpoint {
     }
 
     private double real(String text) {
-      try {
-        return Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        throw problem("'" + text + "' is not a number");
-      }
+      return read(() -> TextValues.real(text));
     }
 
     private long integer(String text) {
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        throw problem("'" + text + "' is not a whole number");
-      }
+      return read(() -> TextValues.whole(text));
     }
 
+    /** Returns the failure of this line: {@code what} is wrong, a phrase or a sentence whose period goes. */
     private CheckpointException problem(String what) {
-      return new CheckpointException("Checkpoint " + source + ", line " + number + ": " + what + " (in '"
+      String phrase = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
+      return new CheckpointException("Checkpoint " + source + ", line " + number + ": " + phrase + " (in '"
           + abbreviate(line) + "'). The file is corrupted; resume from an earlier checkpoint or start afresh.");
     }
 
@@ -438,14 +413,9 @@ public final class Checkpoint {
     }
   }
 
-  /** Returns the header entries in file order, for {@link Trainer} to compare with its run. */
-  Map<String, String> header() {
-    return header;
-  }
-
   @Override
   public String toString() {
-    return "Checkpoint(" + source + ", epoch " + header.get("epoch") + ", " + parameters.size() + " parameters)";
+    return "Checkpoint(" + source + ", epoch " + epoch + ", " + parameters.size() + " parameters)";
   }
 
   /** Returns the names of the parameters, in order. */

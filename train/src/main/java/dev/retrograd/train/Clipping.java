@@ -12,8 +12,10 @@ package dev.retrograd.train;
  *       every gradient clamped to {@code [−clip_value, clip_value]}.
  * </ul>
  *
- * <p>Text form, as written in checkpoints ({@link #parse}, {@link #toString()}): {@code none},
- * {@code norm:1.0}, {@code value:0.5}.
+ * <p>Text form, as written in checkpoints ({@link #parse}, {@code toString()}), read by the same
+ * parser and checks as plugin hyperparameters: {@code none}, {@code norm:max_norm=1.0},
+ * {@code value:clip_value=0.5}. The one parameter may stand alone, as checkpoints written before
+ * this form have it: {@code norm:1.0}.
  */
 public sealed interface Clipping {
 
@@ -39,28 +41,14 @@ public sealed interface Clipping {
   }
 
   /**
-   * Reads the text form {@code none}, {@code norm:MAX_NORM} or {@code value:CLIP_VALUE}.
+   * Reads the text form {@code none}, {@code norm:max_norm=MAX_NORM} or
+   * {@code value:clip_value=CLIP_VALUE} (or {@code norm:MAX_NORM}, {@code value:CLIP_VALUE}).
    *
-   * @throws IllegalArgumentException for anything else, listing the accepted forms
+   * @throws IllegalArgumentException for an unknown clipping, listing the accepted ones, or a
+   *     missing, malformed or out-of-range limit, naming the clipping and what it accepts
    */
   static Clipping parse(String text) {
-    String trimmed = text == null ? "" : text.trim();
-    if (trimmed.equals("none")) {
-      return none();
-    }
-    int colon = trimmed.indexOf(':');
-    String kind = colon < 0 ? trimmed : trimmed.substring(0, colon);
-    if (colon > 0 && (kind.equals("norm") || kind.equals("value"))) {
-      double limit;
-      try {
-        limit = Double.parseDouble(trimmed.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Clipping '" + trimmed + "' needs a number after '" + kind + ":'.");
-      }
-      return kind.equals("norm") ? byNorm(limit) : byValue(limit);
-    }
-    throw new IllegalArgumentException(
-        "Unknown clipping '" + trimmed + "'; accepted: none, norm:MAX_NORM (such as norm:1.0), value:CLIP_VALUE.");
+    return ClippingForms.ALL.parse(text);
   }
 
   /** Returns {@code sqrt(Σ g²)}. */
@@ -94,9 +82,7 @@ public sealed interface Clipping {
   record ByNorm(double maxNorm) implements Clipping {
     /** Checks the range. */
     public ByNorm {
-      if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
-        throw new IllegalArgumentException("max norm must be finite and > 0, was " + maxNorm);
-      }
+      ClippingForms.ALL.check("norm", maxNorm);
     }
 
     @Override
@@ -113,7 +99,7 @@ public sealed interface Clipping {
 
     @Override
     public String toString() {
-      return "norm:" + maxNorm;
+      return ClippingForms.ALL.text("norm", maxNorm);
     }
   }
 
@@ -125,9 +111,7 @@ public sealed interface Clipping {
   record ByValue(double clipValue) implements Clipping {
     /** Checks the range. */
     public ByValue {
-      if (!(clipValue > 0) || Double.isInfinite(clipValue)) {
-        throw new IllegalArgumentException("clip value must be finite and > 0, was " + clipValue);
-      }
+      ClippingForms.ALL.check("value", clipValue);
     }
 
     @Override
@@ -141,7 +125,7 @@ public sealed interface Clipping {
 
     @Override
     public String toString() {
-      return "value:" + clipValue;
+      return ClippingForms.ALL.text("value", clipValue);
     }
   }
 }

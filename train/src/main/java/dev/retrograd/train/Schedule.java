@@ -9,20 +9,21 @@ package dev.retrograd.train;
  * {@code last_epoch}) trains at {@code learningRate(base, e, epochs)} throughout. Each schedule
  * uses torch's closed form, so the rate depends on e alone and a resumed run gets it right.
  *
- * <p>Text form, as the command line takes it ({@link #parse}) and {@link #toString()} writes it:
+ * <p>Text form, as the command line takes it ({@link #parse}) and {@code toString()} writes it, a
+ * name and {@code key=value} parameters read by the same parser and checks as plugin
+ * hyperparameters; a parameter at its default may be left out:
  * <pre>
  * constant
- * step:step_size=10,gamma=0.5
- * exponential:gamma=0.95
+ * step:step_size=10,gamma=0.5   step:step_size=10          (gamma 0.1)
+ * exponential:gamma=0.95        exponential:0.95           (the only parameter)
  * cosine                        cosine:t_max=50,eta_min=0.0001
  * warmup_cosine:warmup=5        warmup_cosine:warmup=5,eta_min=0.0001,start_factor=0.1
  * </pre>
+ *
+ * <p>The records check their parameters against the same declarations in their constructors, so
+ * a schedule built in code is refused with the same message as its text.
  */
 public sealed interface Schedule {
-
-  /** The schedules {@link #parse} accepts, with their parameters (brackets: optional). */
-  String ACCEPTED = "constant, step:step_size=N[,gamma=0.1], exponential:gamma=G,"
-      + " cosine[:t_max=N,eta_min=0.0], warmup_cosine:warmup=N[,eta_min=0.0,start_factor=0.3333333333333333]";
 
   /**
    * Returns the learning rate of epoch index {@code epoch} (0-based) of a run of {@code epochs}
@@ -76,40 +77,12 @@ public sealed interface Schedule {
    * Reads the text form: a name, optionally followed by {@code :} and {@code key=value} pairs
    * separated by commas.
    *
-   * @throws IllegalArgumentException for an unknown schedule or parameter, a missing parameter, a
-   *     malformed or out-of-range value; the message lists what is accepted
+   * @throws IllegalArgumentException for an unknown schedule, listing the accepted ones, or for a
+   *     parameter that is unknown, missing, malformed or out of range, naming the schedule and
+   *     listing what it accepts
    */
   static Schedule parse(String text) {
-    String trimmed = text == null ? "" : text.trim();
-    int colon = trimmed.indexOf(':');
-    String name = colon < 0 ? trimmed : trimmed.substring(0, colon).trim();
-    ScheduleArguments args = new ScheduleArguments(name, colon < 0 ? "" : trimmed.substring(colon + 1));
-    Schedule schedule = switch (name) {
-      case "constant" -> {
-        args.allow();
-        yield constant();
-      }
-      case "step" -> {
-        args.allow("step_size", "gamma");
-        yield step(args.integer("step_size", null), args.real("gamma", 0.1));
-      }
-      case "exponential" -> {
-        args.allow("gamma");
-        yield exponential(args.real("gamma", null));
-      }
-      case "cosine" -> {
-        args.allow("t_max", "eta_min");
-        yield cosine(args.integer("t_max", 0), args.real("eta_min", 0.0));
-      }
-      case "warmup_cosine" -> {
-        args.allow("warmup", "eta_min", "start_factor");
-        yield warmupCosine(args.integer("warmup", null), args.real("eta_min", 0.0),
-            args.real("start_factor", WarmupCosine.DEFAULT_START_FACTOR));
-      }
-      default -> throw new IllegalArgumentException(
-          "Unknown schedule '" + trimmed + "'; accepted: " + ACCEPTED + ".");
-    };
-    return schedule;
+    return ScheduleForms.ALL.parse(text);
   }
 
   /** {@code lr = base}, every epoch. */
@@ -135,10 +108,7 @@ public sealed interface Schedule {
   record Step(int stepSize, double gamma) implements Schedule {
     /** Checks the ranges. */
     public Step {
-      if (stepSize < 1) {
-        throw new IllegalArgumentException("step schedule's step_size must be >= 1, was " + stepSize);
-      }
-      requirePositive("step", "gamma", gamma);
+      ScheduleForms.ALL.check("step", stepSize, gamma);
     }
 
     @Override
@@ -148,7 +118,7 @@ public sealed interface Schedule {
 
     @Override
     public String toString() {
-      return "step:step_size=" + stepSize + ",gamma=" + gamma;
+      return ScheduleForms.ALL.text("step", stepSize, gamma);
     }
   }
 
@@ -160,7 +130,7 @@ public sealed interface Schedule {
   record Exponential(double gamma) implements Schedule {
     /** Checks the range. */
     public Exponential {
-      requirePositive("exponential", "gamma", gamma);
+      ScheduleForms.ALL.check("exponential", gamma);
     }
 
     @Override
@@ -170,7 +140,7 @@ public sealed interface Schedule {
 
     @Override
     public String toString() {
-      return "exponential:gamma=" + gamma;
+      return ScheduleForms.ALL.text("exponential", gamma);
     }
   }
 
@@ -185,11 +155,7 @@ public sealed interface Schedule {
   record Cosine(int tMax, double etaMin) implements Schedule {
     /** Checks the ranges. */
     public Cosine {
-      if (tMax < 0) {
-        throw new IllegalArgumentException(
-            "cosine schedule's t_max must be >= 1 (or 0 for the run's epochs), was " + tMax);
-      }
-      requireNonNegative("cosine", etaMin);
+      ScheduleForms.ALL.check("cosine", tMax, etaMin);
     }
 
     @Override
@@ -200,8 +166,7 @@ public sealed interface Schedule {
 
     @Override
     public String toString() {
-      String tail = (tMax == 0 ? "" : ",t_max=" + tMax) + (etaMin == 0 ? "" : ",eta_min=" + etaMin);
-      return tail.isEmpty() ? "cosine" : "cosine:" + tail.substring(1);
+      return ScheduleForms.ALL.text("cosine", tMax, etaMin);
     }
   }
 
@@ -227,14 +192,7 @@ public sealed interface Schedule {
 
     /** Checks the ranges. */
     public WarmupCosine {
-      if (warmup < 1) {
-        throw new IllegalArgumentException("warmup_cosine schedule's warmup must be >= 1, was " + warmup);
-      }
-      requireNonNegative("warmup_cosine", etaMin);
-      if (!(startFactor > 0 && startFactor <= 1)) {
-        throw new IllegalArgumentException(
-            "warmup_cosine schedule's start_factor must be in (0, 1], was " + startFactor);
-      }
+      ScheduleForms.ALL.check("warmup_cosine", warmup, etaMin, startFactor);
     }
 
     @Override
@@ -255,20 +213,7 @@ public sealed interface Schedule {
 
     @Override
     public String toString() {
-      return "warmup_cosine:warmup=" + warmup + (etaMin == 0 ? "" : ",eta_min=" + etaMin)
-          + (startFactor == DEFAULT_START_FACTOR ? "" : ",start_factor=" + startFactor);
-    }
-  }
-
-  private static void requirePositive(String schedule, String name, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(schedule + " schedule's " + name + " must be finite and > 0, was " + value);
-    }
-  }
-
-  private static void requireNonNegative(String schedule, double etaMin) {
-    if (!(etaMin >= 0) || Double.isInfinite(etaMin)) {
-      throw new IllegalArgumentException(schedule + " schedule's eta_min must be finite and >= 0, was " + etaMin);
+      return ScheduleForms.ALL.text("warmup_cosine", warmup, etaMin, startFactor);
     }
   }
 }

@@ -11,12 +11,15 @@ import java.util.Objects;
 
 /**
  * Trains a {@link Model}: the loop of forward, loss, backward and update over epochs of shuffled
- * mini-batches, with the optimizer and loss made by name from a plugin registry.
+ * mini-batches, with the optimizer and loss the config holds as instances or else made by name from
+ * a plugin catalog.
  *
  * <pre>{@code
  * Trainer trainer = new Trainer(Plugins.load());
- * TrainingConfig config = TrainingConfig.of("adam", "cross_entropy", Task.CLASSIFICATION)
- *     .withOptimizer("adam", Hyperparameters.parse("lr=0.01")).withEpochs(20).withValidationFraction(0.2);
+ * TrainingConfig config = TrainingConfig.builder()
+ *     .optimizer("adam", Hyperparameters.parse("lr=0.01")).loss("cross_entropy").task(Task.CLASSIFICATION)
+ *     .epochs(20).validationFraction(0.2)
+ *     .build();
  * TrainingResult result = trainer.fit(model, examples, config,
  *     RunOptions.none().withCheckpoint(Path.of("out/checkpoint.txt")));
  * Scores test = trainer.evaluate(model, testExamples, config);
@@ -45,7 +48,7 @@ public final class Trainer {
 
   private final PluginCatalog plugins;
 
-  /** Creates a trainer that makes optimizers and losses from {@code plugins}. */
+  /** Creates a trainer that makes the optimizers and losses a config names from {@code plugins}. */
   public Trainer(PluginCatalog plugins) {
     this.plugins = Objects.requireNonNull(plugins, "plugins");
   }
@@ -64,6 +67,7 @@ public final class Trainer {
    * @throws IllegalArgumentException if the data do not fit the model or the split leaves no
    *     training rows
    * @throws dev.retrograd.api.PluginException for an unknown plugin or bad hyperparameters
+   * @throws IllegalArgumentException also for an optimizer instance that has taken steps already
    */
   public TrainingResult fit(Model model, Dataset data, TrainingConfig config, RunOptions options) {
     return new TrainingRun(plugins, model, data, config, options).run();
@@ -77,7 +81,8 @@ public final class Trainer {
    *
    * @throws CheckpointException if the checkpoint is unreadable or was saved by a different model,
    *     optimizer, loss or setting; the message says what differs
-   * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}
+   * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}, or
+   *     for an optimizer instance that has taken steps already
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
    */
   public TrainingResult resume(Model model, Dataset data, TrainingConfig config, Path checkpoint,
@@ -93,7 +98,7 @@ public final class Trainer {
    * training. The model's mode is restored afterwards.
    */
   public Scores evaluate(Model model, Dataset data, TrainingConfig config) {
-    Loss loss = plugins.loss(config.loss(), config.lossHyperparameters());
+    Loss loss = config.loss().resolve(plugins::loss);
     return score(model, Rows.of(data, config.targetEncoding()), loss, config.task(), config.batchSize());
   }
 

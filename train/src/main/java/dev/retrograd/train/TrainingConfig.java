@@ -1,63 +1,81 @@
 package dev.retrograd.train;
 
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.api.Loss;
+import dev.retrograd.api.Optimizer;
+import dev.retrograd.api.PluginChoice;
 import dev.retrograd.data.TargetEncoding;
 import dev.retrograd.data.Task;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Everything that decides a training run, apart from the model and the data.
+ * Everything that decides a training run, apart from the model and the data: an immutable value,
+ * made by a {@link Builder} that checks every field once, in {@link Builder#build()}.
  *
  * <pre>{@code
- * TrainingConfig config = TrainingConfig.of("adam", "cross_entropy", Task.CLASSIFICATION)
- *     .withOptimizer("adam", Hyperparameters.parse("lr=0.01"))
- *     .withEpochs(30).withBatchSize(16)
- *     .withSchedule(Schedule.parse("warmup_cosine:warmup=3"))
- *     .withClipping(Clipping.byNorm(1.0))
- *     .withValidationFraction(0.2).withSeed(7);
+ * TrainingConfig config = TrainingConfig.builder()
+ *     .optimizer("adam", Hyperparameters.parse("lr=0.01"))
+ *     .loss("cross_entropy")
+ *     .task(Task.CLASSIFICATION)
+ *     .epochs(30).batchSize(16)
+ *     .schedule(Schedule.parse("warmup_cosine:warmup=3"))
+ *     .clipping(Clipping.byNorm(1.0))
+ *     .validationFraction(0.2).seed(7)
+ *     .build();
+ * TrainingConfig longer = config.toBuilder().epochs(60).build();
  * }</pre>
  *
- * @param optimizer the optimizer plugin's name, such as {@code sgd}
- * @param optimizerHyperparameters its hyperparameters; the lr among them is the schedule's base
- * @param loss the loss plugin's name, such as {@code mse}
- * @param lossHyperparameters its hyperparameters
- * @param l2 the L2 penalty factor λ: the loss gains {@code λ·Σθ²} (so each gradient gains
- *     {@code 2λθ}); 0 for none
- * @param epochs the number of passes over the training examples, ≥ 1
- * @param batchSize examples per step, ≥ 1; the last batch of an epoch may be smaller
- * @param schedule the learning rate per epoch
- * @param clipping the gradient clipping before each update
- * @param validationFraction the share of the examples held out for validation, in [0, 1); 0 for none
- * @param seed the seed of the validation split and of the shuffles
- * @param task classification or regression, which decides the metrics
- * @param targetEncoding how class labels become target rows: one-hot, or ±1 for a margin loss
+ * <p>The optimizer and the loss are registered plugins, by name and hyperparameters, made by the
+ * trainer's {@link dev.retrograd.api.PluginCatalog} for each run, or instances registered nowhere,
+ * under a name that stands for them in messages and checkpoints:
+ *
+ * <pre>{@code
+ * TrainingConfig custom = TrainingConfig.builder()
+ *     .optimizer("sign_descent", new SignDescent(0.01))
+ *     .loss("half_squared_error", new HalfSquaredError())
+ *     .task(Task.REGRESSION)
+ *     .build();
+ * }</pre>
+ *
+ * <p><b>An optimizer instance serves one run.</b> A run sets its learning rate every epoch and
+ * fills its state (the step count, moment estimates), so a config holding one is good for one
+ * {@link Trainer#fit} or {@link Trainer#resume}; the trainer refuses an instance that has taken a
+ * step already. Build each run's config with a fresh instance, or name a registered optimizer, from
+ * which every run makes its own. A loss instance is a pure function and may be shared.
+ *
+ * <p>Defaults: the plugins' default hyperparameters, no L2 penalty, 10 epochs, batches of 32, a
+ * constant learning rate, no clipping, no validation split, seed 42 and one-hot class targets.
  */
-public record TrainingConfig(
-    String optimizer,
-    Hyperparameters optimizerHyperparameters,
-    String loss,
-    Hyperparameters lossHyperparameters,
-    double l2,
-    int epochs,
-    int batchSize,
-    Schedule schedule,
-    Clipping clipping,
-    double validationFraction,
-    long seed,
-    Task task,
-    TargetEncoding targetEncoding) {
+public final class TrainingConfig {
 
-  /** Checks every field, naming the one out of range and its value. */
-  public TrainingConfig {
-    requireName("optimizer", optimizer);
-    requireName("loss", loss);
-    Objects.requireNonNull(optimizerHyperparameters, "optimizerHyperparameters");
-    Objects.requireNonNull(lossHyperparameters, "lossHyperparameters");
-    Objects.requireNonNull(schedule, "schedule");
-    Objects.requireNonNull(clipping, "clipping");
-    Objects.requireNonNull(task, "task");
-    Objects.requireNonNull(targetEncoding, "targetEncoding");
+  private final PluginChoice<Optimizer> optimizer;
+  private final PluginChoice<Loss> loss;
+  private final double l2;
+  private final int epochs;
+  private final int batchSize;
+  private final Schedule schedule;
+  private final Clipping clipping;
+  private final double validationFraction;
+  private final long seed;
+  private final Task task;
+  private final TargetEncoding targetEncoding;
+
+  private TrainingConfig(Builder builder) {
+    this.optimizer = builder.optimizer.choice("optimizer", "sgd");
+    this.loss = builder.loss.choice("loss", "mse");
+    this.schedule = Objects.requireNonNull(builder.schedule, "schedule");
+    this.clipping = Objects.requireNonNull(builder.clipping, "clipping");
+    if (builder.task == null) {
+      throw new IllegalArgumentException("task must be classification or regression, was null");
+    }
+    this.task = builder.task;
+    this.targetEncoding = Objects.requireNonNull(builder.targetEncoding, "targetEncoding");
+    this.l2 = builder.l2;
+    this.epochs = builder.epochs;
+    this.batchSize = builder.batchSize;
+    this.validationFraction = builder.validationFraction;
+    this.seed = builder.seed;
     if (!(l2 >= 0) || Double.isInfinite(l2)) {
       throw new IllegalArgumentException("l2 must be finite and >= 0, was " + l2);
     }
@@ -73,97 +91,276 @@ public record TrainingConfig(
     schedule.requireFits(epochs);
   }
 
-  private static void requireName(String what, String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(what + " must be a plugin name, such as "
-          + (what.equals("loss") ? "mse" : "sgd") + ", was " + (name == null ? "null" : "'" + name + "'"));
-    }
+  /** Returns a builder with the defaults; the optimizer, the loss and the task have none and must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this configuration, to make another that differs in a few fields. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.optimizer.set(optimizer);
+    builder.loss.set(loss);
+    builder.l2 = l2;
+    builder.epochs = epochs;
+    builder.batchSize = batchSize;
+    builder.schedule = schedule;
+    builder.clipping = clipping;
+    builder.validationFraction = validationFraction;
+    builder.seed = seed;
+    builder.task = task;
+    builder.targetEncoding = targetEncoding;
+    return builder;
   }
 
   /**
-   * Returns a configuration with the plugins' default hyperparameters, no L2 penalty, 10 epochs,
-   * batches of 32, a constant learning rate, no clipping, no validation split and seed 42.
+   * Returns the optimizer: a registered one by name, such as {@code sgd}, or an instance; its
+   * learning rate is the schedule's base.
    */
-  public static TrainingConfig of(String optimizer, String loss, Task task) {
-    return new TrainingConfig(optimizer, Hyperparameters.empty(), loss, Hyperparameters.empty(), 0, 10, 32,
-        Schedule.constant(), Clipping.none(), 0, 42, task, TargetEncoding.ONE_HOT);
+  public PluginChoice<Optimizer> optimizer() {
+    return optimizer;
   }
 
-  /** Returns a copy with this optimizer and hyperparameters. */
-  public TrainingConfig withOptimizer(String name, Hyperparameters hyperparameters) {
-    return new TrainingConfig(name, hyperparameters, loss, lossHyperparameters, l2, epochs, batchSize, schedule,
-        clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the loss: a registered one by name, such as {@code mse}, or an instance. */
+  public PluginChoice<Loss> loss() {
+    return loss;
   }
 
-  /** Returns a copy with this loss and hyperparameters. */
-  public TrainingConfig withLoss(String name, Hyperparameters hyperparameters) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, name, hyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /**
+   * Returns the L2 penalty factor λ: the loss gains {@code λ·Σθ²} (so each gradient gains
+   * {@code 2λθ}); 0 for none.
+   */
+  public double l2() {
+    return l2;
   }
 
-  /** Returns a copy with this L2 penalty factor. */
-  public TrainingConfig withL2(double l2) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the number of passes over the training examples, ≥ 1. */
+  public int epochs() {
+    return epochs;
   }
 
-  /** Returns a copy with this number of epochs. */
-  public TrainingConfig withEpochs(int epochs) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the examples per step, ≥ 1; the last batch of an epoch may be smaller. */
+  public int batchSize() {
+    return batchSize;
   }
 
-  /** Returns a copy with this batch size. */
-  public TrainingConfig withBatchSize(int batchSize) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the learning rate per epoch. */
+  public Schedule schedule() {
+    return schedule;
   }
 
-  /** Returns a copy with this schedule. */
-  public TrainingConfig withSchedule(Schedule schedule) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the gradient clipping before each update. */
+  public Clipping clipping() {
+    return clipping;
   }
 
-  /** Returns a copy with this clipping. */
-  public TrainingConfig withClipping(Clipping clipping) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the share of the examples held out for validation, in [0, 1); 0 for none. */
+  public double validationFraction() {
+    return validationFraction;
   }
 
-  /** Returns a copy holding out this share of the examples for validation. */
-  public TrainingConfig withValidationFraction(double validationFraction) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns the seed of the validation split and of the shuffles. */
+  public long seed() {
+    return seed;
   }
 
-  /** Returns a copy with this seed. */
-  public TrainingConfig withSeed(long seed) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns classification or regression, which decides the metrics. */
+  public Task task() {
+    return task;
   }
 
-  /** Returns a copy for this task. */
-  public TrainingConfig withTask(Task task) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
-  }
-
-  /** Returns a copy whose class targets are encoded as {@code targetEncoding}. */
-  public TrainingConfig withTargetEncoding(TargetEncoding targetEncoding) {
-    return new TrainingConfig(optimizer, optimizerHyperparameters, loss, lossHyperparameters, l2, epochs, batchSize,
-        schedule, clipping, validationFraction, seed, task, targetEncoding);
+  /** Returns how class labels become target rows: one-hot, or ±1 for a margin loss. */
+  public TargetEncoding targetEncoding() {
+    return targetEncoding;
   }
 
   /**
    * Returns a one-line summary, such as
    * {@code sgd(lr=0.1) on mse(), 20 epochs of batches of 32, schedule constant, clipping none, l2 0.0,
-   * validation 0.2, seed 42, regression}.
+   * validation 0.2, seed 42, regression}; an instance shows its name and no hyperparameters.
    */
   public String describe() {
-    return optimizer + "(" + optimizerHyperparameters + ") on " + loss + "(" + lossHyperparameters + "), " + epochs
-        + " epochs of batches of " + batchSize + ", schedule " + schedule + ", clipping " + clipping + ", l2 " + l2
-        + ", validation " + validationFraction + ", seed " + seed + ", "
+    return optimizer.name() + "(" + optimizer.hyperparameters() + ") on " + loss.name() + "(" + loss.hyperparameters()
+        + "), " + epochs + " epochs of batches of " + batchSize + ", schedule " + schedule + ", clipping " + clipping
+        + ", l2 " + l2 + ", validation " + validationFraction + ", seed " + seed + ", "
         + task.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns whether {@code other} is a configuration of equal fields; instances are compared by identity. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TrainingConfig that && optimizer.equals(that.optimizer) && loss.equals(that.loss)
+        && Double.compare(l2, that.l2) == 0 && epochs == that.epochs && batchSize == that.batchSize
+        && schedule.equals(that.schedule) && clipping.equals(that.clipping)
+        && Double.compare(validationFraction, that.validationFraction) == 0 && seed == that.seed
+        && task == that.task && targetEncoding == that.targetEncoding;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(optimizer, loss, l2, epochs, batchSize, schedule, clipping, validationFraction, seed, task,
+        targetEncoding);
+  }
+
+  /** Returns {@link #describe()}. */
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  /**
+   * Collects the fields of a {@link TrainingConfig}; {@link #build()} checks them all at once.
+   * Setting the optimizer (or the loss) by name replaces an instance set before, and the other way
+   * round. A builder is not thread-safe and may build any number of configs.
+   */
+  public static final class Builder {
+
+    private final PluginSlot<Optimizer> optimizer = new PluginSlot<>();
+    private final PluginSlot<Loss> loss = new PluginSlot<>();
+    private double l2 = 0;
+    private int epochs = 10;
+    private int batchSize = 32;
+    private Schedule schedule = Schedule.constant();
+    private Clipping clipping = Clipping.none();
+    private double validationFraction = 0;
+    private long seed = 42;
+    private Task task;
+    private TargetEncoding targetEncoding = TargetEncoding.ONE_HOT;
+
+    private Builder() {}
+
+    /** Sets the registered optimizer {@code name}, such as {@code sgd}, with its default hyperparameters. */
+    public Builder optimizer(String name) {
+      return optimizer(name, Hyperparameters.empty());
+    }
+
+    /** Sets the registered optimizer {@code name} configured by {@code hyperparameters}; lr is the schedule's base. */
+    public Builder optimizer(String name, Hyperparameters hyperparameters) {
+      optimizer.set(name, hyperparameters, null);
+      return this;
+    }
+
+    /**
+     * Sets an optimizer instance, registered nowhere, called {@code name} (lower_snake_case) in
+     * messages and checkpoints; its learning rate now is the schedule's base. <b>The instance serves
+     * one run</b>: see {@link TrainingConfig}.
+     */
+    public Builder optimizer(String name, Optimizer instance) {
+      optimizer.set(name, Hyperparameters.empty(), Objects.requireNonNull(instance, "instance"));
+      return this;
+    }
+
+    /** Sets the registered loss {@code name}, such as {@code mse}, with its default hyperparameters. */
+    public Builder loss(String name) {
+      return loss(name, Hyperparameters.empty());
+    }
+
+    /** Sets the registered loss {@code name} configured by {@code hyperparameters}. */
+    public Builder loss(String name, Hyperparameters hyperparameters) {
+      loss.set(name, hyperparameters, null);
+      return this;
+    }
+
+    /** Sets a loss instance, registered nowhere, called {@code name} (lower_snake_case) in messages and checkpoints. */
+    public Builder loss(String name, Loss instance) {
+      loss.set(name, Hyperparameters.empty(), Objects.requireNonNull(instance, "instance"));
+      return this;
+    }
+
+    /** Sets classification or regression, which decides the metrics. */
+    public Builder task(Task task) {
+      this.task = task;
+      return this;
+    }
+
+    /** Sets the L2 penalty factor, finite and ≥ 0; 0 (the default) for none. */
+    public Builder l2(double l2) {
+      this.l2 = l2;
+      return this;
+    }
+
+    /** Sets the number of epochs, ≥ 1; 10 by default. */
+    public Builder epochs(int epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    /** Sets the examples per step, ≥ 1; 32 by default. */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** Sets the learning-rate schedule; constant by default. */
+    public Builder schedule(Schedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    /** Sets the gradient clipping; none by default. */
+    public Builder clipping(Clipping clipping) {
+      this.clipping = clipping;
+      return this;
+    }
+
+    /** Sets the share of the examples held out for validation, in [0, 1); 0 (the default) for none. */
+    public Builder validationFraction(double validationFraction) {
+      this.validationFraction = validationFraction;
+      return this;
+    }
+
+    /** Sets the seed of the validation split and of the shuffles; 42 by default. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Sets how class labels become target rows; one-hot by default. */
+    public Builder targetEncoding(TargetEncoding targetEncoding) {
+      this.targetEncoding = targetEncoding;
+      return this;
+    }
+
+    /**
+     * Returns the configuration, after checking every field.
+     *
+     * @throws IllegalArgumentException naming the field out of range or missing and its value, such
+     *     as {@code epochs must be >= 1, was 0}, or a schedule that does not fit the epochs
+     * @throws NullPointerException naming the schedule, clipping or target encoding, if set to null
+     */
+    public TrainingConfig build() {
+      return new TrainingConfig(this);
+    }
+  }
+
+  /** The optimizer or the loss while it is being built: a name with hyperparameters, or a name and an instance. */
+  private static final class PluginSlot<T> {
+
+    private String name;
+    private Hyperparameters hyperparameters = Hyperparameters.empty();
+    private T instance;
+
+    void set(String name, Hyperparameters hyperparameters, T instance) {
+      this.name = name;
+      this.hyperparameters = hyperparameters;
+      this.instance = instance;
+    }
+
+    void set(PluginChoice<T> choice) {
+      set(choice.name(), choice.hyperparameters(),
+          choice instanceof PluginChoice.Given<T> given ? given.instance() : null);
+    }
+
+    /** Returns the choice, or fails with the message the config has always given for a missing or blank name. */
+    PluginChoice<T> choice(String what, String example) {
+      if (instance != null) {
+        return PluginChoice.given(name, instance);
+      }
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(what + " must be a plugin name, such as " + example + ", was "
+            + (name == null ? "null" : "'" + name + "'"));
+      }
+      return PluginChoice.named(name, hyperparameters);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.retrograd.train;
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.Optimizer;
 import dev.retrograd.api.PluginCatalog;
+import dev.retrograd.api.PluginChoice;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Task;
@@ -30,7 +31,7 @@ final class TrainingRun {
   private final Optimizer optimizer;
   private final Loss loss;
   private final double baseLearningRate;
-  private final Map<String, String> identity = new LinkedHashMap<>();
+  private final RunIdentity identity;
   private final List<NamedParameter> named;
   private final GradientView view;
   private final LayerGradients layerGradients;
@@ -44,29 +45,26 @@ final class TrainingRun {
     this.config = config;
     this.options = options;
     requireFits(model, data);
-    this.optimizer = plugins.optimizer(config.optimizer(), config.optimizerHyperparameters());
-    this.loss = plugins.loss(config.loss(), config.lossHyperparameters());
+    this.optimizer = config.optimizer().resolve(plugins::optimizer);
+    requireFresh(config.optimizer(), optimizer);
+    this.loss = config.loss().resolve(plugins::loss);
     this.baseLearningRate = optimizer.learningRate();
     this.named = model.namedParameters();
     this.view = new GradientView(named.stream().map(NamedParameter::value).toList());
     this.layerGradients = new LayerGradients(model);
     this.random = new SplitMix64(config.seed());
     this.split = ValidationSplit.draw(data, config.targetEncoding(), config.validationFraction(), random);
-    identity.put("architecture", model.architecture());
-    identity.put("optimizer", config.optimizer());
-    identity.put("optimizer_hyperparameters", config.optimizerHyperparameters()
-        .resolve(plugins.plugin("optimizer", config.optimizer())).toString());
-    identity.put("loss", config.loss());
-    identity.put("loss_hyperparameters", config.lossHyperparameters()
-        .resolve(plugins.plugin("loss", config.loss())).toString());
-    identity.put("task", config.task().name().toLowerCase(Locale.ROOT));
-    identity.put("schedule", config.schedule().toString());
-    identity.put("clipping", config.clipping().toString());
-    identity.put("l2", Double.toString(config.l2()));
-    identity.put("batch_size", Integer.toString(config.batchSize()));
-    identity.put("validation_fraction", Double.toString(config.validationFraction()));
-    identity.put("seed", Long.toString(config.seed()));
-    identity.put("examples", Integer.toString(data.size()));
+    this.identity = RunIdentity.of(model.architecture(), data.size(), config, plugins);
+  }
+
+  /** Refuses an optimizer instance that has taken steps already: it serves one run (see {@link TrainingConfig}). */
+  private static void requireFresh(PluginChoice<Optimizer> choice, Optimizer optimizer) {
+    if (choice instanceof PluginChoice.Given && !optimizer.state().isEmpty()) {
+      throw new IllegalArgumentException("Optimizer '" + choice.name() + "' was given as an instance that has taken"
+          + " steps already (its state holds " + optimizer.state().keySet() + "); an optimizer instance serves one"
+          + " run. Build each run's config with a fresh instance, or name a registered optimizer so that every run"
+          + " makes its own.");
+    }
   }
 
   private static void requireFits(Model model, Dataset data) {
@@ -90,17 +88,7 @@ final class TrainingRun {
    */
   void restore(Checkpoint checkpoint, Path file) {
     String source = checkpoint.source();
-    Map<String, String> saved = checkpoint.header();
-    if (!saved.get("architecture").equals(identity.get("architecture"))) {
-      throw new CheckpointException("Checkpoint " + source + " was saved from a different architecture: checkpoint '"
-          + saved.get("architecture") + "', this model '" + identity.get("architecture")
-          + "'. Build the model the checkpoint was saved from, or start afresh without resuming.");
-    }
-    requireSame(source, "optimizer", plugin(saved, "optimizer"), plugin(identity, "optimizer"));
-    requireSame(source, "loss", plugin(saved, "loss"), plugin(identity, "loss"));
-    for (String setting : Checkpoint.SETTINGS) {
-      requireSame(source, setting, saved.get(setting), identity.get(setting));
-    }
+    checkpoint.identity().requireResumableAs(identity, source);
     if (checkpoint.epoch() >= config.epochs()) {
       throw new IllegalArgumentException("Checkpoint " + source + " has already completed " + checkpoint.epoch()
           + " epochs and this run asks for " + config.epochs() + "; ask for more epochs to continue training.");
@@ -126,17 +114,6 @@ final class TrainingRun {
     completedEpochs = checkpoint.epoch();
     lastGoodCheckpoint = file;
     LOG.info("Resumed from {} after epoch {}", source, completedEpochs);
-  }
-
-  private static String plugin(Map<String, String> entries, String kind) {
-    return entries.get(kind) + "(" + entries.get(kind + "_hyperparameters") + ")";
-  }
-
-  private static void requireSame(String source, String what, String saved, String current) {
-    if (!saved.equals(current)) {
-      throw new CheckpointException("Checkpoint " + source + " was saved with a different " + what + ": checkpoint "
-          + saved + ", this run " + current + ". Resume with the same " + what + ", or start afresh without resuming.");
-    }
   }
 
   private void requireSameParameterNames(String source, Checkpoint checkpoint) {
@@ -239,14 +216,11 @@ final class TrainingRun {
   }
 
   private Checkpoint capture() {
-    Map<String, String> header = new LinkedHashMap<>(identity);
-    header.put("epoch", Integer.toString(completedEpochs));
-    header.put("random_state", Long.toString(random.state()));
     Map<String, Double> parameters = new LinkedHashMap<>();
     for (NamedParameter parameter : named) {
       parameters.put(parameter.name(), parameter.value().data());
     }
-    return Checkpoint.of(header, parameters, model.buffers(), optimizer.state());
+    return Checkpoint.of(identity, completedEpochs, random.state(), parameters, model.buffers(), optimizer.state());
   }
 
   private String describe(EpochMetrics m) {

@@ -33,10 +33,13 @@ class CheckpointTest {
   private Path file;
   private TinyModel trained;
 
+  private static TrainingConfig.Builder configBuilder(int epochs) {
+    return TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=0.1,momentum=0.9")).loss("mse")
+        .task(Task.REGRESSION).epochs(epochs).batchSize(4).validationFraction(0.2).schedule(Schedule.step(2, 0.5));
+  }
+
   private static TrainingConfig config(int epochs) {
-    return TrainingConfig.of("sgd", "mse", Task.REGRESSION)
-        .withOptimizer("sgd", Hyperparameters.parse("lr=0.1,momentum=0.9"))
-        .withEpochs(epochs).withBatchSize(4).withValidationFraction(0.2).withSchedule(Schedule.step(2, 0.5));
+    return configBuilder(epochs).build();
   }
 
   /** Trains a 2 -> 2 tanh -> 1 model for 2 epochs and keeps its checkpoint in {@code file}. */
@@ -119,9 +122,28 @@ class CheckpointTest {
         trained.namedParameters().stream().map(p -> p.value().data()).toArray(Double[]::new));
     assertThat(read.buffers().get(TinyModel.BUFFER)).containsExactly(trained.buffers().get(TinyModel.BUFFER));
     assertThat(read.toText()).isEqualTo(Files.readString(file));
-    assertThat(read.settings())
-        .containsEntry("batch_size", "4")
-        .containsEntry("schedule", "step:step_size=2,gamma=0.5");
+    assertThat(read.identity().batchSize()).isEqualTo(4);
+    assertThat(read.identity().schedule()).isEqualTo(Schedule.step(2, 0.5));
+  }
+
+  @Test
+  void a_checkpoint_written_before_clipping_named_its_limit_still_reads() throws IOException {
+    edit(line -> line.equals("clipping none") ? "clipping norm:1.0" : line);
+
+    Checkpoint read = Checkpoint.read(file);
+
+    assertThat(read.identity().clipping()).isEqualTo(Clipping.byNorm(1.0));
+    assertThat(read.toText()).contains("\nclipping norm:max_norm=1.0\n");
+  }
+
+  @Test
+  void an_identity_entry_that_cannot_be_read_is_reported_with_its_line_number() throws IOException {
+    int line = lineNumberOf("schedule ");
+    edit(text -> text.startsWith("schedule ") ? "schedule step:step_size=0" : text);
+    assertThatThrownBy(() -> Checkpoint.read(file))
+        .hasMessage("Checkpoint " + file + ", line " + line + ": Schedule 'step' needs step_size >= 1, was 0; it"
+            + " accepts [step_size (required, >= 1), gamma=0.1 (> 0)] (in 'schedule step:step_size=0'). The file is"
+            + " corrupted; resume from an earlier checkpoint or start afresh.");
   }
 
   @Test
@@ -132,8 +154,9 @@ class CheckpointTest {
     for (int i = 0; i < awkward.length; i++) {
       parameters.put("p" + i, awkward[i]);
     }
-    Map<String, String> header = new LinkedHashMap<>(Checkpoint.read(file).header());
-    Checkpoint made = Checkpoint.of(header, parameters, Map.of("b", awkward), Map.of("step", new double[] {7}));
+    Checkpoint saved = Checkpoint.read(file);
+    Checkpoint made = Checkpoint.of(saved.identity(), saved.epoch(), saved.randomState(), parameters,
+        Map.of("b", awkward), Map.of("step", new double[] {7}));
     Path copy = folder.resolve("awkward.ckpt");
 
     made.write(copy);
@@ -237,12 +260,12 @@ class CheckpointTest {
   void resuming_with_a_different_optimizer_or_hyperparameters_shows_both() {
     String sgd = "sgd(lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0)";
     assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5),
-        config(4).withOptimizer("sgd", Hyperparameters.parse("lr=0.2,momentum=0.9"))))
+        configBuilder(4).optimizer("sgd", Hyperparameters.parse("lr=0.2,momentum=0.9")).build()))
         .hasMessage("Checkpoint " + file + " was saved with a different optimizer: checkpoint " + sgd
             + ", this run " + sgd.replace("lr=0.1", "lr=0.2") + ". Resume with the same optimizer, or start"
             + " afresh without resuming.");
     assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5),
-        config(4).withOptimizer("adam", Hyperparameters.empty())))
+        configBuilder(4).optimizer("adam").build()))
         .hasMessage("Checkpoint " + file + " was saved with a different optimizer: checkpoint " + sgd
             + ", this run adam(lr=0.001,beta1=0.9,beta2=0.999,eps=1.0E-8,weight_decay=0.0,amsgrad=false). Resume"
             + " with the same optimizer, or start afresh without resuming.");
@@ -250,10 +273,10 @@ class CheckpointTest {
 
   @Test
   void resuming_with_a_different_setting_names_it() {
-    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4).withBatchSize(8)))
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), configBuilder(4).batchSize(8).build()))
         .hasMessage("Checkpoint " + file + " was saved with a different batch_size: checkpoint 4, this run 8. Resume"
             + " with the same batch_size, or start afresh without resuming.");
-    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), config(4).withSchedule(Schedule.cosine())))
+    assertThatThrownBy(() -> resume(new TinyModel(2, 2, 1, 5), configBuilder(4).schedule(Schedule.cosine()).build()))
         .hasMessage("Checkpoint " + file + " was saved with a different schedule: checkpoint"
             + " step:step_size=2,gamma=0.5, this run cosine. Resume with the same schedule, or start afresh without"
             + " resuming.");
@@ -301,7 +324,8 @@ class CheckpointTest {
   void a_refused_resume_leaves_the_model_untouched() {
     TinyModel model = new TinyModel(2, 2, 1, 77);
     double before = model.namedParameters().get(0).value().data();
-    assertThatThrownBy(() -> resume(model, config(4).withBatchSize(8))).isInstanceOf(CheckpointException.class);
+    assertThatThrownBy(() -> resume(model, configBuilder(4).batchSize(8).build()))
+        .isInstanceOf(CheckpointException.class);
     assertThat(model.namedParameters().get(0).value().data()).isEqualTo(before);
   }
 }

@@ -48,17 +48,42 @@ class ClippingTest {
 
   @Test
   void limits_must_be_positive() {
-    assertThatThrownBy(() -> Clipping.byNorm(0)).hasMessage("max norm must be finite and > 0, was 0.0");
-    assertThatThrownBy(() -> Clipping.byValue(-1)).hasMessage("clip value must be finite and > 0, was -1.0");
+    assertThatThrownBy(() -> Clipping.byNorm(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Clipping 'norm' needs max_norm > 0, was 0.0; it accepts [max_norm (required, > 0)].");
+    assertThatThrownBy(() -> Clipping.byValue(-1))
+        .hasMessage("Clipping 'value' needs clip_value > 0, was -1.0; it accepts [clip_value (required, > 0)].");
+    assertThatThrownBy(() -> Clipping.byNorm(Double.NaN))
+        .hasMessage("Clipping 'norm' needs max_norm to be a finite number, was 'NaN'; it accepts"
+            + " [max_norm (required, > 0)].");
   }
 
   @Test
-  void text_form_reads_back() {
+  void text_form_names_its_parameter_and_reads_back() {
+    assertThat(Clipping.none()).hasToString("none");
+    assertThat(Clipping.byNorm(1)).hasToString("norm:max_norm=1.0");
+    assertThat(Clipping.byValue(0.25)).hasToString("value:clip_value=0.25");
     assertThat(Clipping.parse("none")).isEqualTo(Clipping.none());
-    assertThat(Clipping.parse("norm:1.0")).isEqualTo(Clipping.byNorm(1));
+    assertThat(Clipping.parse("norm:max_norm=1.0")).isEqualTo(Clipping.byNorm(1));
     assertThat(Clipping.parse(Clipping.byValue(0.25).toString())).isEqualTo(Clipping.byValue(0.25));
+  }
+
+  @Test
+  void the_limit_may_stand_alone_as_in_checkpoints_written_before_it_was_named() {
+    assertThat(Clipping.parse("norm:1.0")).isEqualTo(Clipping.byNorm(1));
+    assertThat(Clipping.parse("value:0.5")).isEqualTo(Clipping.byValue(0.5));
+  }
+
+  @Test
+  void text_that_is_not_a_clipping_says_what_is_accepted() {
     assertThatThrownBy(() -> Clipping.parse("max:1"))
-        .hasMessage("Unknown clipping 'max:1'; accepted: none, norm:MAX_NORM (such as norm:1.0), value:CLIP_VALUE.");
-    assertThatThrownBy(() -> Clipping.parse("norm:x")).hasMessage("Clipping 'norm:x' needs a number after 'norm:'.");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown clipping 'max:1'; accepted: none, norm:max_norm=X, value:clip_value=X.");
+    assertThatThrownBy(() -> Clipping.parse("norm:x"))
+        .hasMessage("Clipping 'norm' needs max_norm to be a number, was 'x'; it accepts [max_norm (required, > 0)].");
+    assertThatThrownBy(() -> Clipping.parse("norm"))
+        .hasMessage("Clipping 'norm' needs max_norm; it accepts [max_norm (required, > 0)].");
+    assertThatThrownBy(() -> Clipping.parse("none:max_norm=1"))
+        .hasMessage("Clipping 'none' has no hyperparameter 'max_norm'; it accepts no hyperparameters.");
   }
 }

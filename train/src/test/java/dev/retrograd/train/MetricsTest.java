@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.retrograd.api.Hyperparameters;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Task;
 import dev.retrograd.registry.Plugins;
@@ -67,7 +66,8 @@ class MetricsTest {
     identity.namedParameters().get(0).value().setData(1.0);  // prediction = input
     identity.setTraining(true);
     Dataset examples = TestData.line(new double[] {2.5, 0.0, 2, 8}, new double[] {3, -0.5, 2, 7});
-    TrainingConfig config = TrainingConfig.of("sgd", "mse", Task.REGRESSION).withBatchSize(3);
+    TrainingConfig config = TrainingConfig.builder().optimizer("sgd").loss("mse").task(Task.REGRESSION).batchSize(3)
+        .build();
 
     Scores scores = new Trainer(Plugins.load()).evaluate(identity, examples, config);
 
@@ -89,8 +89,8 @@ class MetricsTest {
     parameters.get(3).value().setData(1);
     Dataset examples = Dataset.classification("two", List.of("a", "b"), new double[][] {{0, Math.log(3)}, {1, 0}},
         List.of("first", "second"), new int[] {1, 1});
-    TrainingConfig config = TrainingConfig.of("sgd", "cross_entropy", Task.CLASSIFICATION)
-        .withLoss("cross_entropy", Hyperparameters.empty());
+    TrainingConfig config = TrainingConfig.builder().optimizer("sgd").loss("cross_entropy").task(Task.CLASSIFICATION)
+        .build();
 
     Scores scores = new Trainer(Plugins.load()).evaluate(identity, examples, config);
 

@@ -103,38 +103,55 @@ class ScheduleTest {
   }
 
   @Test
+  void the_text_form_leaves_out_what_is_at_its_default_and_a_single_parameter_may_stand_alone() {
+    assertThat(Schedule.step(3, 0.1)).hasToString("step:step_size=3");
+    assertThat(Schedule.cosine(0, 0.0)).hasToString("cosine");
+    assertThat(Schedule.parse("exponential:0.95")).isEqualTo(Schedule.exponential(0.95));
+  }
+
+  private static final String STEP_ACCEPTS = "; it accepts [step_size (required, >= 1), gamma=0.1 (> 0)].";
+
+  @Test
   void unknown_schedule_lists_the_accepted_ones() {
     assertThatThrownBy(() -> Schedule.parse("linear"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown schedule 'linear'; accepted: constant, step:step_size=N[,gamma=0.1], exponential:gamma=G,"
-            + " cosine[:t_max=N,eta_min=0.0], warmup_cosine:warmup=N[,eta_min=0.0,start_factor=0.3333333333333333].");
+        .hasMessage("Unknown schedule 'linear'; accepted: constant, step:step_size=N[,gamma=0.1], exponential:gamma=X,"
+            + " cosine[:t_max=0,eta_min=0.0], warmup_cosine:warmup=N[,eta_min=0.0,start_factor=0.3333333333333333].");
   }
 
   @Test
-  void parse_errors_name_the_schedule_and_the_parameter() {
+  void parse_errors_name_the_schedule_and_list_what_it_accepts() {
     assertThatThrownBy(() -> Schedule.parse("step:gamma=0.5"))
-        .hasMessageStartingWith("Schedule 'step' needs step_size; accepted: constant, step:step_size=N");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Schedule 'step' needs step_size" + STEP_ACCEPTS);
     assertThatThrownBy(() -> Schedule.parse("step:step_size=10,decay=0.5"))
-        .hasMessage("Schedule 'step' has no parameter 'decay'; it accepts step_size, gamma.");
+        .hasMessage("Schedule 'step' has no hyperparameter 'decay'" + STEP_ACCEPTS);
     assertThatThrownBy(() -> Schedule.parse("step:step_size=ten"))
-        .hasMessage("Schedule 'step' needs step_size to be an integer, was 'ten'.");
-    assertThatThrownBy(() -> Schedule.parse("exponential:gamma"))
-        .hasMessage("Malformed schedule parameter 'gamma' in 'exponential:gamma'; expected key=value pairs,"
-            + " such as step:step_size=10,gamma=0.5.");
+        .hasMessage("Schedule 'step' needs step_size to be an integer, was 'ten'" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Schedule.parse("step:10"))
+        .hasMessage("Schedule 'step' has a malformed hyperparameter '10' in '10', expected name=value pairs separated"
+            + " by commas" + STEP_ACCEPTS);
     assertThatThrownBy(() -> Schedule.parse("constant:gamma=1"))
-        .hasMessage("Schedule 'constant' has no parameter 'gamma'; it accepts none.");
+        .hasMessage("Schedule 'constant' has no hyperparameter 'gamma'; it accepts no hyperparameters.");
   }
 
   @Test
-  void out_of_range_parameters_are_refused_with_their_value() {
+  void out_of_range_parameters_are_refused_with_their_value_in_code_as_in_text() {
     assertThatThrownBy(() -> Schedule.step(0, 0.5))
-        .hasMessage("step schedule's step_size must be >= 1, was 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Schedule 'step' needs step_size >= 1, was 0" + STEP_ACCEPTS);
+    assertThatThrownBy(() -> Schedule.parse("step:step_size=0"))
+        .hasMessage("Schedule 'step' needs step_size >= 1, was 0" + STEP_ACCEPTS);
     assertThatThrownBy(() -> Schedule.exponential(-0.1))
-        .hasMessage("exponential schedule's gamma must be finite and > 0, was -0.1");
+        .hasMessage("Schedule 'exponential' needs gamma > 0, was -0.1; it accepts [gamma (required, > 0)].");
+    assertThatThrownBy(() -> Schedule.exponential(Double.POSITIVE_INFINITY))
+        .hasMessage("Schedule 'exponential' needs gamma to be a finite number, was 'Infinity'; it accepts"
+            + " [gamma (required, > 0)].");
     assertThatThrownBy(() -> Schedule.cosine(10, -1))
-        .hasMessage("cosine schedule's eta_min must be finite and >= 0, was -1.0");
+        .hasMessage("Schedule 'cosine' needs eta_min >= 0, was -1.0; it accepts [t_max=0 (>= 0), eta_min=0.0 (>= 0)].");
     assertThatThrownBy(() -> Schedule.warmupCosine(2, 0, 1.5))
-        .hasMessage("warmup_cosine schedule's start_factor must be in (0, 1], was 1.5");
+        .hasMessage("Schedule 'warmup_cosine' needs start_factor in (0, 1], was 1.5; it accepts"
+            + " [warmup (required, >= 1), eta_min=0.0 (>= 0), start_factor=0.3333333333333333 (in (0, 1])].");
   }
 
   @Test

@@ -36,9 +36,13 @@ class TrainerTest {
 
   private static final Dataset TWO_POINTS = TestData.line(new double[] {1, 2}, new double[] {2, 3});
 
+  private static TrainingConfig.Builder oneStepBuilder() {
+    return TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=0.1")).loss("mse").task(Task.REGRESSION)
+        .epochs(1).batchSize(2);
+  }
+
   private static TrainingConfig oneStep() {
-    return TrainingConfig.of("sgd", "mse", Task.REGRESSION)
-        .withOptimizer("sgd", Hyperparameters.parse("lr=0.1")).withEpochs(1).withBatchSize(2);
+    return oneStepBuilder().build();
   }
 
   private static double[] parameterValues(Model model) {
@@ -67,7 +71,7 @@ class TrainerTest {
   void l2_adds_lambda_times_the_sum_of_squares_to_the_loss_and_two_lambda_theta_to_the_gradient() {
     TinyModel model = halfSlope();
 
-    EpochMetrics metrics = trainer.fit(model, TWO_POINTS, oneStep().withL2(0.1)).last();
+    EpochMetrics metrics = trainer.fit(model, TWO_POINTS, oneStepBuilder().l2(0.1).build()).last();
 
     assertThat(metrics.trainLoss()).isCloseTo(3.125 + 0.1 * 0.25, within(1e-15));
     assertThat(metrics.gradientNorm()).isCloseTo(Math.sqrt(5.4 * 5.4 + 3.5 * 3.5), within(1e-14));
@@ -78,7 +82,7 @@ class TrainerTest {
   void norm_clipping_rescales_the_gradients_before_the_update_and_the_metric_reports_the_norm_before() {
     TinyModel model = halfSlope();
 
-    EpochMetrics metrics = trainer.fit(model, TWO_POINTS, oneStep().withClipping(Clipping.byNorm(1))).last();
+    EpochMetrics metrics = trainer.fit(model, TWO_POINTS, oneStepBuilder().clipping(Clipping.byNorm(1)).build()).last();
 
     double coefficient = 1 / (Math.sqrt(42.5) + 1e-6);
     assertThat(parameterValues(model))
@@ -90,16 +94,19 @@ class TrainerTest {
   void value_clipping_clamps_each_gradient_before_the_update() {
     TinyModel model = halfSlope();
 
-    trainer.fit(model, TWO_POINTS, oneStep().withClipping(Clipping.byValue(2)));
+    trainer.fit(model, TWO_POINTS, oneStepBuilder().clipping(Clipping.byValue(2)).build());
 
     assertThat(parameterValues(model)).containsExactly(0.5 + 0.1 * 2, 0 + 0.1 * 2);
   }
 
+  private static TrainingConfig.Builder regressionRunBuilder(int epochs) {
+    return TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=0.05,momentum=0.9")).loss("mse")
+        .task(Task.REGRESSION).epochs(epochs).batchSize(6).validationFraction(0.2).seed(11)
+        .schedule(Schedule.step(2, 0.5)).clipping(Clipping.byNorm(1.0));
+  }
+
   private static TrainingConfig regressionRun(int epochs) {
-    return TrainingConfig.of("sgd", "mse", Task.REGRESSION)
-        .withOptimizer("sgd", Hyperparameters.parse("lr=0.05,momentum=0.9"))
-        .withEpochs(epochs).withBatchSize(6).withValidationFraction(0.2).withSeed(11)
-        .withSchedule(Schedule.step(2, 0.5)).withClipping(Clipping.byNorm(1.0));
+    return regressionRunBuilder(epochs).build();
   }
 
   @Test
@@ -129,7 +136,7 @@ class TrainerTest {
   void a_different_seed_shuffles_differently() {
     Dataset data = TestData.regression(40, 3);
     TrainingResult a = trainer.fit(new TinyModel(2, 4, 1, 5), data, regressionRun(2));
-    TrainingResult b = trainer.fit(new TinyModel(2, 4, 1, 5), data, regressionRun(2).withSeed(12));
+    TrainingResult b = trainer.fit(new TinyModel(2, 4, 1, 5), data, regressionRunBuilder(2).seed(12).build());
     assertThat(b.trainLosses()).doesNotContainAnyElementsOf(a.trainLosses());
   }
 
@@ -161,10 +168,10 @@ class TrainerTest {
   }
 
   private static TrainingConfig classificationRun() {
-    return TrainingConfig.of("adam", "cross_entropy", Task.CLASSIFICATION)
-        .withOptimizer("adam", Hyperparameters.parse("lr=0.05")).withEpochs(7).withBatchSize(4)
-        .withSchedule(Schedule.warmupCosine(2)).withClipping(Clipping.byNorm(0.5)).withL2(1e-3)
-        .withValidationFraction(0.25).withSeed(3);
+    return TrainingConfig.builder().optimizer("adam", Hyperparameters.parse("lr=0.05")).loss("cross_entropy")
+        .task(Task.CLASSIFICATION).epochs(7).batchSize(4).schedule(Schedule.warmupCosine(2))
+        .clipping(Clipping.byNorm(0.5)).l2(1e-3).validationFraction(0.25).seed(3)
+        .build();
   }
 
   @Test
@@ -201,7 +208,7 @@ class TrainerTest {
         plans.add(plan);
       }
     };
-    TrainingConfig config = regressionRun(2).withValidationFraction(0.25).withBatchSize(3);
+    TrainingConfig config = regressionRunBuilder(2).validationFraction(0.25).batchSize(3).build();
 
     trainer.fit(new TinyModel(2, 4, 1, 5), TestData.regression(10, 1), config,
         RunOptions.none().withListener(listener));
@@ -230,7 +237,7 @@ class TrainerTest {
   @Test
   void a_split_that_leaves_nothing_to_train_on_is_refused() {
     assertThatThrownBy(() -> trainer.fit(new TinyModel(2, 4, 1, 5), TestData.regression(10, 1),
-        regressionRun(2).withValidationFraction(0.95)))
+        regressionRunBuilder(2).validationFraction(0.95).build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("A validation fraction of 0.95 holds out 10 of 10 examples, leaving none to train on;"
             + " lower the fraction or add examples.");
@@ -260,7 +267,7 @@ class TrainerTest {
         heard.add("end " + result.epochs().size());
       }
     };
-    TrainingConfig config = regressionRun(2).withValidationFraction(0).withBatchSize(4);
+    TrainingConfig config = regressionRunBuilder(2).validationFraction(0).batchSize(4).build();
 
     trainer.fit(new TinyModel(2, 4, 1, 5), TestData.regression(10, 1), config,
         RunOptions.none().withListener(listener));
@@ -283,8 +290,8 @@ class TrainerTest {
         }
       }
     };
-    TrainingConfig config = TrainingConfig.of("sgd", "mse", Task.REGRESSION)
-        .withOptimizer("sgd", Hyperparameters.parse("lr=1e10")).withEpochs(8).withBatchSize(5);
+    TrainingConfig config = TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=1e10")).loss("mse")
+        .task(Task.REGRESSION).epochs(8).batchSize(5).build();
 
     assertThatThrownBy(() -> trainer.fit(new TinyModel(2, 0, 1, 5), TestData.regression(40, 3), config,
         RunOptions.none().withCheckpoint(checkpoint).withListener(snapshot)))
@@ -328,7 +335,7 @@ class TrainerTest {
 
   @Test
   void an_unknown_optimizer_is_reported_by_the_registry() {
-    TrainingConfig config = oneStep().withOptimizer("adamx", Hyperparameters.empty());
+    TrainingConfig config = oneStepBuilder().optimizer("adamx").build();
     assertThatThrownBy(() -> trainer.fit(halfSlope(), TWO_POINTS, config))
         .hasMessage("Unknown optimizer 'adamx'; available: [adagrad, adam, adamw, lion, rmsprop, sgd].");
   }

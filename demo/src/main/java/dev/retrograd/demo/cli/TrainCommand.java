@@ -162,17 +162,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     MlpSpec architecture = architecture(dataset.featureCount(), dataset.targetWidth(), lossName);
     Mlp model = Mlp.of(architecture, registry, new SplittableRandom(seed));
-    TrainingConfig config = TrainingConfig.of(optimizer, lossName, task)
-        .withOptimizer(optimizer, Hyperparameters.parse(optimizerHyperparameters))
-        .withLoss(lossName, Hyperparameters.parse(lossHyperparameters))
-        .withL2(l2)
-        .withEpochs(epochs)
-        .withBatchSize(batchSize)
-        .withSchedule(Schedule.parse(schedule))
-        .withClipping(clipping())
-        .withValidationFraction(validationFraction)
-        .withSeed(seed)
-        .withTargetEncoding(targets);
+    TrainingConfig config = TrainingConfig.builder()
+        .optimizer(optimizer, Hyperparameters.parse(optimizerHyperparameters))
+        .loss(lossName, Hyperparameters.parse(lossHyperparameters))
+        .task(task)
+        .l2(l2)
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .schedule(Schedule.parse(schedule))
+        .clipping(clipping())
+        .validationFraction(validationFraction)
+        .seed(seed)
+        .targetEncoding(targets)
+        .build();
 
     Path folder = outputFolder != null ? outputFolder : Path.of("runs", dataset.name());
     Path checkpoint = folder.resolve("checkpoint.txt");

@@ -76,9 +76,8 @@ abstract class ComparisonExperiment implements Experiment {
         common.epochs(), common.batchSize(), common.schedule(), common.seed(), specs.get(0).initSeed());
     for (RunSpec spec : specs) {
       TrainingConfig config = spec.config();
-      out.printf(Locale.ROOT, "  %s: %s; %s(%s)%s%n", spec.label(), compact(spec.architecture()), config.optimizer(),
-          config.optimizerHyperparameters(), config.clipping().equals(Clipping.none()) ? ""
-              : ", clipping " + config.clipping());
+      out.printf(Locale.ROOT, "  %s: %s; %s%s%n", spec.label(), compact(spec.architecture()), config.optimizer(),
+          config.clipping().equals(Clipping.none()) ? "" : ", clipping " + config.clipping());
     }
     List<RunFigures> figures = Runner.onAvailableCores(plugins).train(specs, data);
     out.println();
@@ -144,11 +143,14 @@ abstract class ComparisonExperiment implements Experiment {
    * final losses compare runs rather than the noise of their last steps.
    */
   TrainingConfig training(String optimizer, String hyperparameters, int fullEpochs, int batchSize) {
-    return TrainingConfig.of(optimizer, "cross_entropy", Task.CLASSIFICATION)
-        .withOptimizer(optimizer, Hyperparameters.parse(hyperparameters))
-        .withEpochs(budget.epochs(fullEpochs))
-        .withBatchSize(batchSize)
-        .withSchedule(Schedule.cosine())
-        .withSeed(SHUFFLE_SEED);
+    return TrainingConfig.builder()
+        .optimizer(optimizer, Hyperparameters.parse(hyperparameters))
+        .loss("cross_entropy")
+        .task(Task.CLASSIFICATION)
+        .epochs(budget.epochs(fullEpochs))
+        .batchSize(batchSize)
+        .schedule(Schedule.cosine())
+        .seed(SHUFFLE_SEED)
+        .build();
   }
 }

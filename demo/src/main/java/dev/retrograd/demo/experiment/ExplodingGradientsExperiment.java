@@ -69,7 +69,7 @@ final class ExplodingGradientsExperiment extends ComparisonExperiment {
     TrainingConfig sgd = training("sgd", "lr=0.01", EPOCHS, BATCH);
     return List.of(
         new RunSpec("no clipping", network, sgd, INIT_SEED),
-        new RunSpec("clip norm 1.0", network, sgd.withClipping(Clipping.byNorm(1.0)), INIT_SEED));
+        new RunSpec("clip norm 1.0", network, sgd.toBuilder().clipping(Clipping.byNorm(1.0)).build(), INIT_SEED));
   }
 
   @Override

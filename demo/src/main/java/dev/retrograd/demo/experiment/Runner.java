@@ -100,7 +100,7 @@ final class Runner {
     TrainingConfig config = spec.config();
     Mlp model = Mlp.of(spec.architecture(), plugins, new SplittableRandom(spec.initSeed()));
     InitialFigures initial = InitialProbe.measure(model, data,
-        plugins.loss(config.loss(), config.lossHyperparameters()));
+        config.loss().resolve(plugins::loss));
     Recorder recorder = new Recorder();
     Optional<Divergence> divergence = Optional.empty();
     long start = System.nanoTime();

@@ -18,8 +18,8 @@ class RunnerTest {
 
   private static RunSpec spec(String label, String activation, String lr) {
     return new RunSpec(label, ComparisonExperiment.deepNet(3, 8, activation, "xavier_uniform"),
-        TrainingConfig.of("sgd", "cross_entropy", Task.CLASSIFICATION)
-            .withOptimizer("sgd", Hyperparameters.parse("lr=" + lr)).withEpochs(3).withBatchSize(16),
+        TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=" + lr)).loss("cross_entropy")
+            .task(Task.CLASSIFICATION).epochs(3).batchSize(16).build(),
         1);
   }
 
@@ -60,7 +60,7 @@ class RunnerTest {
   @Test
   void a_run_whose_loss_becomes_nan_is_recorded_as_diverged_not_thrown() {
     RunSpec exploding = new RunSpec("huge lr", ComparisonExperiment.deepNet(6, 16, "relu", "uniform(low=-1,high=1)"),
-        spec("x", "relu", "1").config().withOptimizer("sgd", Hyperparameters.parse("lr=1")), 1);
+        spec("x", "relu", "1").config().toBuilder().optimizer("sgd", Hyperparameters.parse("lr=1")).build(), 1);
 
     RunFigures run = new Runner(PLUGINS, 1).train(exploding, DATA);
 

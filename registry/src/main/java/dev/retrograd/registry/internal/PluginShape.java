@@ -4,9 +4,13 @@ import dev.retrograd.api.Hyperparameter;
 import dev.retrograd.api.Plugin;
 import dev.retrograd.api.PluginException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-/** Checks that a plugin has a possible shape: a lower_snake_case name, a description, sound hyperparameters. */
+/**
+ * Checks that a plugin has a possible shape: a lower_snake_case name, a description, sound hyperparameters.
+ * A default of the wrong type cannot reach it: {@link Hyperparameter}'s constructor refuses one.
+ */
 final class PluginShape {
 
   private PluginShape() {}
@@ -36,8 +40,16 @@ final class PluginShape {
     if (description == null || description.isBlank() || description.contains("\n")) {
       return "'" + name + "' needs a one-line description";
     }
+    List<Hyperparameter> declared;
+    try {
+      declared = plugin.hyperparameters();
+    } catch (RuntimeException e) {
+      String reason = String.valueOf(e.getMessage());
+      return "'" + name + "' cannot list its hyperparameters: "
+          + (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason);
+    }
     Set<String> seen = new HashSet<>();
-    for (Hyperparameter hyperparameter : plugin.hyperparameters()) {
+    for (Hyperparameter hyperparameter : declared) {
       String problem = problem(name, hyperparameter, seen);
       if (problem != null) {
         return problem;
@@ -54,16 +66,8 @@ final class PluginShape {
     if (!seen.add(name)) {
       return "'" + plugin + "' declares hyperparameter '" + name + "' twice";
     }
+    // Hyperparameter's constructor has already checked the default's type.
     Object value = hyperparameter.defaultValue();
-    boolean typed = switch (hyperparameter.type()) {
-      case REAL -> value instanceof Double;
-      case INTEGER -> value instanceof Integer;
-      case FLAG -> value instanceof Boolean;
-    };
-    if (!typed) {
-      return "'" + plugin + "' gives " + name + " the default " + value + ", which is not a "
-          + hyperparameter.type().name().toLowerCase(java.util.Locale.ROOT);
-    }
     if (value instanceof Number number && !hyperparameter.allows(number.doubleValue())) {
       return "'" + plugin + "' gives " + name + " the default " + value + ", outside its range "
           + hyperparameter.range();
