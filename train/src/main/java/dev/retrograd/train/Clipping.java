@@ -12,7 +12,7 @@ package dev.retrograd.train;
  *       every gradient clamped to {@code [−clip_value, clip_value]}.
  * </ul>
  *
- * <p>Text form, as written in checkpoints ({@link #parse}, {@link #toString()}): {@code none},
+ * <p>Text form, as written in checkpoints ({@link #parse}, {@code toString()}): {@code none},
  * {@code norm:1.0}, {@code value:0.5}.
  */
 public sealed interface Clipping {

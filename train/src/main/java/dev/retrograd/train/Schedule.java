@@ -9,7 +9,7 @@ package dev.retrograd.train;
  * {@code last_epoch}) trains at {@code learningRate(base, e, epochs)} throughout. Each schedule
  * uses torch's closed form, so the rate depends on e alone and a resumed run gets it right.
  *
- * <p>Text form, as the command line takes it ({@link #parse}) and {@link #toString()} writes it:
+ * <p>Text form, as the command line takes it ({@link #parse}) and {@code toString()} writes it:
  * <pre>
  * constant
  * step:step_size=10,gamma=0.5
