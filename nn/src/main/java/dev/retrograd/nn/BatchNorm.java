@@ -12,10 +12,10 @@ import java.util.List;
  * <p><b>Training mode</b>, for each feature j over the B rows of the mini-batch:
  *
  * <pre>
- *   μ<sub>j</sub>   = (1/B)·Σ<sub>b</sub> x<sub>bj</sub>
- *   σ²<sub>j</sub>  = (1/B)·Σ<sub>b</sub> (x<sub>bj</sub> − μ<sub>j</sub>)²             (biased)
- *   x̂<sub>bj</sub>  = (x<sub>bj</sub> − μ<sub>j</sub>) / √(σ²<sub>j</sub> + eps)
- *   y<sub>bj</sub>  = γ<sub>j</sub>·x̂<sub>bj</sub> + β<sub>j</sub>
+ *   μ_j   = (1/B)·Σ_b x_bj
+ *   σ²_j  = (1/B)·Σ_b (x_bj − μ_j)²             (biased)
+ *   x̂_bj  = (x_bj − μ_j) / √(σ²_j + eps)
+ *   y_bj  = γ_j·x̂_bj + β_j
  * </pre>
  *
  * <p>built from {@link Value} ops, so gradients flow through μ and σ² to every row as well as to the

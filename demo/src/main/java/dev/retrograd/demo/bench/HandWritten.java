@@ -10,11 +10,11 @@ import java.util.Arrays;
  * + b<sup>l</sup>, a<sup>l+1</sup> = relu(z<sup>l</sup>) on hidden layers and scores s = z<sup>last</sup>:
  *
  * <pre>
- *   m<sub>p</sub> = 1 − y<sub>p</sub>·s<sub>p</sub>,  L = (1/n)·Σ<sub>p</sub> max(0, m<sub>p</sub>) + α·Σ p²
- *   ∂L/∂s<sub>p</sub> = −y<sub>p</sub>/n if m<sub>p</sub> &gt; 0, else 0
- *   δ<sup>l</sup> = ∂L/∂z<sup>l</sup> = ∂L/∂a<sup>l+1</sup> ⊙ [z<sup>l</sup> &gt; 0]   (hidden layers; the output layer is linear)
- *   ∂L/∂W<sup>l</sup>[j][i] = 2α·W<sup>l</sup>[j][i] + Σ<sub>p</sub> δ<sup>l</sup>[j][p]·a<sup>l</sup>[i][p],   ∂L/∂b<sup>l</sup>[j] = 2α·b<sup>l</sup>[j] + Σ<sub>p</sub> δ<sup>l</sup>[j][p]
- *   ∂L/∂a<sup>l</sup>[i][p] = Σ<sub>j</sub> W<sup>l</sup>[j][i]·δ<sup>l</sup>[j][p]
+ *   m_p = 1 − y_p·s_p,  L = (1/n)·Σ_p max(0, m_p) + α·Σ p²
+ *   ∂L/∂s_p = −y_p/n if m_p &gt; 0, else 0
+ *   δ^l = ∂L/∂z^l = ∂L/∂a^(l+1) ⊙ [z^l &gt; 0]   (hidden layers; the output layer is linear)
+ *   ∂L/∂W^l[j][i] = 2α·W^l[j][i] + Σ_p δ^l[j][p]·a^l[i][p],   ∂L/∂b^l[j] = 2α·b^l[j] + Σ_p δ^l[j][p]
+ *   ∂L/∂a^l[i][p] = Σ_j W^l[j][i]·δ^l[j][p]
  * </pre>
  *
  * <p>Activations are stored one array of n points per unit, {@code a[i][p]}, so that the forward pass

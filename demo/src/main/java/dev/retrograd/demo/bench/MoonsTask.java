@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * <p>With targets y<sub>i</sub> = ±1 and scores s<sub>i</sub> the loss is
  *
  * <pre>
- *   L = (1/n)·Σ<sub>i</sub> max(0, 1 − y<sub>i</sub>·s<sub>i</sub>)  +  α·Σ<sub>p</sub> p²,   α = 1e-4
+ *   L = (1/n)·Σ_i max(0, 1 − y_i·s_i)  +  α·Σ_p p²,   α = 1e-4
  * </pre>
  *
  * <p>and step k (k = 0 … 99) sets p ← p − lr<sub>k</sub>·∂L/∂p with lr<sub>k</sub> = 1 − 0.9·k/100.
