@@ -3,6 +3,7 @@ package dev.retrograd.autograd;
 import dev.retrograd.api.Activation;
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.ReluRule;
+import dev.retrograd.autograd.internal.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,12 @@ public abstract sealed class Value {
   private static final int ON_EVERY_TAPE = -1;
   private static final AtomicInteger VISITS = new AtomicInteger();
   private static volatile boolean anomalyDetection;
+
+  static {
+    // nn's layers build their neuron nodes with weightedSum over their own arrays, without the copies
+    // of the public dot: through the internal package, so that Value needs no public method for it.
+    Nodes.install(Value::weightedSum);
+  }
 
   private double data;
   private double grad;
@@ -265,29 +272,14 @@ public abstract sealed class Value {
   }
 
   /**
-   * Returns Σ w<sub>i</sub>·x<sub>i</sub> + bias as one node: a linear neuron.
+   * Returns Σ w<sub>i</sub>·x<sub>i</sub> + bias as one node: a linear neuron. Both arrays are copied.
+   * A whole neuron f(w·x + b) is {@code Value.dot(w, x, b).apply(f)}.
    *
    * @param bias the bias, or null for none
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value dot(Value[] weights, Value[] inputs, Value bias) {
     return weightedSum(weights.clone(), inputs.clone(), bias, null);
-  }
-
-  /**
-   * Returns f(Σ w<sub>i</sub>·x<sub>i</sub> + bias) as one node: a whole neuron, the hot path of
-   * every layer. Its backward multiplies the incoming gradient by f'(s) at the weighted sum s, then
-   * applies the rule of {@link #dot(Value[], Value[], Value)}.
-   *
-   * <p><b>The arrays are kept as given, not copied</b>, since a network calls this for every neuron
-   * of every example: do not change them afterwards.
-   *
-   * @param bias the bias, or null for none
-   * @param f the activation, or null for a linear neuron
-   * @throws IllegalArgumentException if the lengths differ
-   */
-  public static Value neuron(Value[] weights, Value[] inputs, Value bias, Activation f) {
-    return weightedSum(weights, inputs, bias, f);
   }
 
   /**
@@ -372,8 +364,8 @@ public abstract sealed class Value {
   }
 
   /**
-   * Returns the dot (f null) or neuron node over these arrays, checking in the same pass over the
-   * inputs whether they are all on the thread's tape.
+   * Returns the dot (f null) or neuron node f(Σ w<sub>i</sub>·x<sub>i</sub> + bias) over these very
+   * arrays, checking in the same pass over the inputs whether they are all on the thread's tape.
    */
   private static Value weightedSum(Value[] weights, Value[] inputs, Value bias, Activation f) {
     if (weights.length != inputs.length) {
