@@ -340,7 +340,9 @@ public abstract sealed class Value {
   // ---- one factory per node shape --------------------------------------------------------------
   //
   // Each factory makes the node, records it on the thread's tape when every input is there (or is a
-  // leaf), and runs the anomaly check. A factory owns the arrays it is given.
+  // leaf), and runs the anomaly check. A factory owns the arrays it is given. The n-ary factories
+  // also compute the forward value (a sum, a weighted sum), in the same pass over the inputs that
+  // checks the tape.
 
   private static Value unary(UnaryOp op, double y, Value x, double constant) {
     Tape tape = Tape.current();
@@ -495,18 +497,18 @@ public abstract sealed class Value {
     void propagate(double y, double g, int visit) {}
   }
 
-  /** y = op(x), or op(x, constant) for x + c, x − c, x·c, x/c and x<sup>c</sup>. */
+  /** y = op(x) for its one input x, or op(x, c) for x + c, x − c, x·c, x/c and x<sup>c</sup>. */
   private static final class Unary extends Value {
 
     private final UnaryOp op;
-    private final Value x;
+    private final Value input;
     /** The c of x + c, x − c, x·c, x/c or x<sup>c</sup>; 0 for the ops without one. */
     private final double constant;
 
-    Unary(double y, UnaryOp op, Value x, double constant) {
+    Unary(double y, UnaryOp op, Value input, double constant) {
       super(y);
       this.op = op;
-      this.x = x;
+      this.input = input;
       this.constant = constant;
     }
 
@@ -523,26 +525,26 @@ public abstract sealed class Value {
     @Override
     Value input(int i) {
       Objects.checkIndex(i, 1);
-      return x;
+      return input;
     }
 
     @Override
     void propagate(double y, double g, int visit) {
+      double x = input.data;
       double c = constant;
-      double xData = x.data;
-      x.receive(switch (op) {
+      input.receive(switch (op) {
         case ADD_CONSTANT, SUB_CONSTANT -> g;
         case MUL_CONSTANT -> c * g;
         case DIV_CONSTANT -> g / c;
-        case POW_CONSTANT -> powerRule(xData, c) * g;
+        case POW_CONSTANT -> powerRule(x, c) * g;
         case NEG -> -g;
         case EXP -> y * g;
-        case LOG -> g / xData;
+        case LOG -> g / x;
         case SQRT -> g / (2 * y);
         case TANH -> (1 - y * y) * g;
         case SIGMOID -> y * (1 - y) * g;
-        case RELU -> ReluRule.passesGradient(xData) ? g : 0;
-        case ABS -> Math.signum(xData) * g;
+        case RELU -> ReluRule.passesGradient(x) ? g : 0;
+        case ABS -> Math.signum(x) * g;
       }, visit);
     }
   }
@@ -741,12 +743,12 @@ public abstract sealed class Value {
   private static final class Applied extends Value {
 
     private final Activation activation;
-    private final Value x;
+    private final Value input;
 
-    Applied(double y, Activation activation, Value x) {
+    Applied(double y, Activation activation, Value input) {
       super(y);
       this.activation = activation;
-      this.x = x;
+      this.input = input;
     }
 
     @Override
@@ -762,12 +764,12 @@ public abstract sealed class Value {
     @Override
     Value input(int i) {
       Objects.checkIndex(i, 1);
-      return x;
+      return input;
     }
 
     @Override
     void propagate(double y, double g, int visit) {
-      x.receive(activation.derivative(x.data, y) * g, visit);
+      input.receive(activation.derivative(input.data, y) * g, visit);
     }
   }
 
