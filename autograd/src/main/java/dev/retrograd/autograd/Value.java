@@ -2,9 +2,11 @@ package dev.retrograd.autograd;
 
 import dev.retrograd.api.Activation;
 import dev.retrograd.api.Loss;
+import dev.retrograd.api.ReluRule;
+import dev.retrograd.autograd.internal.Nodes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,28 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * throws on a non-finite result. {@link #setAnomalyDetection(boolean)} turns on a check that names
  * the first op producing a NaN or an infinity.
  *
- * <p>Each op's forward value is computed in its method below; its chain rule is the matching case
- * of {@link #propagate(int)}. A graph is not thread-safe; distinct graphs may be built and
- * differentiated concurrently.
+ * <p>Each op's forward value is computed in its method below. A node is one of a few shapes (a
+ * leaf, a unary op with its constant, a binary op, a sum, a weighted sum, a fused node, an applied
+ * activation), each with fields named for what they hold; the chain rule of every op is one case
+ * in its shape's {@code propagate}, all of them together under "the chain rule" below. A graph is
+ * not thread-safe; distinct graphs may be built and differentiated concurrently.
  */
-public final class Value {
-
-  /** The kinds of node; each op's local derivative is the matching case of {@code propagate}. */
-  private enum Op {
-    LEAF(""), ADD("+"), ADD_CONSTANT("+"), SUB("-"), SUB_CONSTANT("-"), MUL("*"), MUL_CONSTANT("*"), DIV("/"),
-    DIV_CONSTANT("/"), POW("pow"), POW_CONSTANT("pow"), NEG("neg"), EXP("exp"), LOG("log"),
-    SQRT("sqrt"), TANH("tanh"), SIGMOID("sigmoid"), RELU("relu"), ABS("abs"), APPLY("apply"),
-    SUM("sum"), DOT("dot"), NEURON("neuron"), FUSED("fused");
-
-    final String symbol;
-
-    Op(String symbol) {
-      this.symbol = symbol;
-    }
-  }
-
-  /** The name and local gradients of a fused n-ary node such as a loss. */
-  private record Fused(String name, double[] localGradients) {}
+public abstract sealed class Value {
 
   private static final Value[] NONE = {};
   /** The tape id of a leaf: leaves need no recording, so they count as on every tape. */
@@ -59,65 +46,33 @@ public final class Value {
   private static final AtomicInteger VISITS = new AtomicInteger();
   private static volatile boolean anomalyDetection;
 
+  static {
+    // nn's layers build their neuron nodes with weightedSum over their own arrays, without the copies
+    // of the public dot: through the internal package, so that Value needs no public method for it.
+    Nodes.install(Value::weightedSum);
+  }
+
   private double data;
   private double grad;
-  private final Op op;
-  /** The first and second input; for dot and neuron nodes, {@code b} is the bias or null. */
-  private final Value a;
-  private final Value b;
-  /** The inputs of an n-ary node: the terms of a sum, the weights of a dot, a loss's predictions. */
-  private final Value[] many;
-  /** The inputs x of a dot or neuron node, paired with the weights in {@code many}; null otherwise. */
-  private final Value[] right;
-  /** A constant of the op: the c of x + c, x·c, x/c, x^c, or a neuron's pre-activation. */
-  private final double c;
-  /** The activation of an apply or neuron node, or the {@link Fused} record of a fused node. */
-  private final Object extra;
+  /** The backward pass that last reached this node (see {@link #receive}). */
   private int visitMark;
+  /** The recording period of the thread's {@link Tape} this op is on; 0 if none, -1 for a leaf. */
   private int tapeId;
+  /** This op's slot on the tape of {@link #tapeId}. */
   private int tapeIndex;
 
-  private Value(double data, Op op, Value a, Value b, Value[] many, Value[] right, double c, Object extra) {
-    this(data, op, a, b, many, right, c, extra, null, false);
-  }
-
-  /**
-   * Creates a node; {@code tape} non-null means the caller already checked whether every input is
-   * on it ({@code inputsOnTape}), as the weighted sum does while it reads the inputs anyway.
-   */
-  private Value(double data, Op op, Value a, Value b, Value[] many, Value[] right, double c, Object extra,
-      Tape tape, boolean inputsOnTape) {
+  private Value(double data) {
     this.data = data;
-    this.op = op;
-    this.a = a;
-    this.b = b;
-    this.many = many;
-    this.right = right;
-    this.c = c;
-    this.extra = extra;
-    if (op == Op.LEAF) {
-      tapeId = ON_EVERY_TAPE;
-    } else if (tape != null) {
-      recordOn(tape, inputsOnTape);
-    } else {
-      recordOnTape();
-    }
-    if (anomalyDetection) {
-      Anomalies.checkForward(this);
-    }
-  }
-
-  private static Value unary(double data, Op op, Value a, double c) {
-    return new Value(data, op, a, null, NONE, null, c, null);
-  }
-
-  private static Value binary(double data, Op op, Value a, Value b) {
-    return new Value(data, op, a, b, NONE, null, 0, null);
   }
 
   /** Returns a new leaf holding {@code data}, with gradient 0. */
   public static Value of(double data) {
-    return new Value(data, Op.LEAF, null, null, NONE, null, 0, null);
+    Value leaf = new Leaf(data);
+    leaf.tapeId = ON_EVERY_TAPE;
+    if (anomalyDetection) {
+      Anomalies.checkForward(leaf);
+    }
+    return leaf;
   }
 
   /** Returns this node's number. */
@@ -148,25 +103,13 @@ public final class Value {
     grad = 0;
   }
 
-  /** Returns whether backward pass {@code visit} has reached this node. */
-  boolean visited(int visit) {
-    return visitMark == visit;
-  }
-
-  /** Marks this node as reached by backward pass {@code visit}. */
-  void markVisited(int visit) {
-    visitMark = visit;
-  }
-
   /** Returns true if this value was made by {@link #of(double)} rather than by an op. */
   public boolean isLeaf() {
-    return op == Op.LEAF;
+    return this instanceof Leaf;
   }
 
   /** Returns the name of the op that made this value ({@code "+"}, {@code "tanh"}, …), "" for a leaf. */
-  public String op() {
-    return op == Op.FUSED ? ((Fused) extra).name() : op.symbol;
-  }
+  public abstract String op();
 
   /** Returns the values this one was computed from, in order; empty for a leaf. */
   public List<Value> inputs() {
@@ -177,70 +120,62 @@ public final class Value {
     return inputs;
   }
 
-  private boolean isNary() {
-    return op == Op.SUM || op == Op.DOT || op == Op.NEURON || op == Op.FUSED;
-  }
-
   /** Returns the number of inputs, as {@link #inputs()} has them. */
-  int inputCount() {
-    if (isNary()) {
-      return many.length + (right == null ? 0 : right.length) + (b == null ? 0 : 1);
-    }
-    return a == null ? 0 : b == null ? 1 : 2;
-  }
+  abstract int inputCount();
 
   /** Returns input {@code i}, as {@link #inputs()} has it, without making a list. */
-  Value input(int i) {
-    if (isNary()) {
-      if (i < many.length) {
-        return many[i];
-      }
-      int j = i - many.length;
-      return right != null && j < right.length ? right[j] : b;
-    }
-    return i == 0 ? a : b;
+  abstract Value input(int i);
+
+  /** Returns whether backward pass {@code visit} has reached this node. */
+  boolean visited(int visit) {
+    return visitMark == visit;
+  }
+
+  /** Marks this node as reached by backward pass {@code visit}. */
+  void markVisited(int visit) {
+    visitMark = visit;
   }
 
   // ---- binary ops ------------------------------------------------------------------------------
 
   /** Returns this + other. */
   public Value add(Value other) {
-    return binary(data + other.data, Op.ADD, this, other);
+    return binary(BinaryOp.ADD, data + other.data, this, other);
   }
 
   /** Returns this + c. */
   public Value add(double c) {
-    return unary(data + c, Op.ADD_CONSTANT, this, c);
+    return unary(UnaryOp.ADD_CONSTANT, data + c, this, c);
   }
 
   /** Returns this − other. */
   public Value sub(Value other) {
-    return binary(data - other.data, Op.SUB, this, other);
+    return binary(BinaryOp.SUB, data - other.data, this, other);
   }
 
   /** Returns this − c. */
   public Value sub(double c) {
-    return unary(data - c, Op.SUB_CONSTANT, this, c);
+    return unary(UnaryOp.SUB_CONSTANT, data - c, this, c);
   }
 
   /** Returns this · other. */
   public Value mul(Value other) {
-    return binary(data * other.data, Op.MUL, this, other);
+    return binary(BinaryOp.MUL, data * other.data, this, other);
   }
 
   /** Returns this · c. */
   public Value mul(double c) {
-    return unary(data * c, Op.MUL_CONSTANT, this, c);
+    return unary(UnaryOp.MUL_CONSTANT, data * c, this, c);
   }
 
   /** Returns this / other; ∂/∂this = 1/other, ∂/∂other = −this/other². */
   public Value div(Value other) {
-    return binary(data / other.data, Op.DIV, this, other);
+    return binary(BinaryOp.DIV, data / other.data, this, other);
   }
 
   /** Returns this / c. */
   public Value div(double c) {
-    return unary(data / c, Op.DIV_CONSTANT, this, c);
+    return unary(UnaryOp.DIV_CONSTANT, data / c, this, c);
   }
 
   /**
@@ -250,81 +185,75 @@ public final class Value {
    * where base = 0 and e ≥ 0, as {@code torch.pow} does.
    */
   public Value pow(Value exponent) {
-    return binary(Math.pow(data, exponent.data), Op.POW, this, exponent);
+    return binary(BinaryOp.POW, Math.pow(data, exponent.data), this, exponent);
   }
 
   /** Returns this<sup>n</sup>; the derivative n·x<sup>n−1</sup> is 0 when n = 0, as in PyTorch. */
   public Value pow(double n) {
-    return unary(Math.pow(data, n), Op.POW_CONSTANT, this, n);
-  }
-
-  private static double powerRule(double base, double exponent) {
-    return exponent == 0 ? 0 : exponent * Math.pow(base, exponent - 1);
+    return unary(UnaryOp.POW_CONSTANT, Math.pow(data, n), this, n);
   }
 
   // ---- unary ops -------------------------------------------------------------------------------
 
   /** Returns −this. */
   public Value neg() {
-    return unary(-data, Op.NEG, this, 0);
+    return unary(UnaryOp.NEG, -data, this, 0);
   }
 
   /** Returns e<sup>this</sup>; its derivative is itself. */
   public Value exp() {
-    return unary(Math.exp(data), Op.EXP, this, 0);
+    return unary(UnaryOp.EXP, Math.exp(data), this, 0);
   }
 
   /** Returns ln(this): -Infinity at 0 and NaN below, as IEEE 754 says; derivative 1/x. */
   public Value log() {
-    return unary(Math.log(data), Op.LOG, this, 0);
+    return unary(UnaryOp.LOG, Math.log(data), this, 0);
   }
 
   /** Returns √this; derivative 1/(2√x). */
   public Value sqrt() {
-    return unary(Math.sqrt(data), Op.SQRT, this, 0);
+    return unary(UnaryOp.SQRT, Math.sqrt(data), this, 0);
   }
 
   /** Returns tanh(this); derivative 1 − tanh². */
   public Value tanh() {
-    return unary(Math.tanh(data), Op.TANH, this, 0);
+    return unary(UnaryOp.TANH, Math.tanh(data), this, 0);
   }
 
   /** Returns 1/(1 + e<sup>−this</sup>), computed without overflow for any input; derivative σ(1 − σ). */
   public Value sigmoid() {
     double y = data >= 0 ? 1 / (1 + Math.exp(-data)) : Math.exp(data) / (1 + Math.exp(data));
-    return unary(y, Op.SIGMOID, this, 0);
+    return unary(UnaryOp.SIGMOID, y, this, 0);
   }
 
-  /** Returns max(0, this); the derivative is 1 above 0 and 0 at or below 0. NaN stays NaN. */
+  /**
+   * Returns max(0, this) by {@link ReluRule}, PyTorch's rule, which the {@code relu} plugin shares:
+   * the derivative is 1 above 0 and 0 at or below 0; NaN stays NaN and passes its gradient.
+   */
   public Value relu() {
-    return unary(Math.max(data, 0.0), Op.RELU, this, 0);
+    return unary(UnaryOp.RELU, ReluRule.apply(data), this, 0);
   }
 
   /** Returns |this|; derivative sign(x), 0 at 0 as in PyTorch. */
   public Value abs() {
-    return unary(Math.abs(data), Op.ABS, this, 0);
+    return unary(UnaryOp.ABS, Math.abs(data), this, 0);
   }
 
   /** Returns f(this) as one node whose backward multiplies by {@code f.derivative(x, f(x))}. */
   public Value apply(Activation f) {
-    return new Value(f.apply(data), Op.APPLY, this, null, NONE, null, 0, f);
+    return applied(f.apply(data), f, this);
   }
 
   // ---- n-ary ops -------------------------------------------------------------------------------
 
   /** Returns Σ terms as one node; the sum of nothing is 0. */
   public static Value sum(Value... terms) {
-    Value[] inputs = terms.clone();
-    double total = 0;
-    for (Value term : inputs) {
-      total += term.data;
-    }
-    return new Value(total, Op.SUM, null, null, inputs, null, 0, null);
+    return sumOf(terms.clone());
   }
 
   /** Returns Σ terms as one node. */
   public static Value sum(List<Value> terms) {
-    return sum(terms.toArray(NONE));
+    return sumOf(terms.toArray(NONE));
   }
 
   /**
@@ -339,75 +268,29 @@ public final class Value {
 
   /** Returns Σ a<sub>i</sub>·b<sub>i</sub> as one node. */
   public static Value dot(List<Value> a, List<Value> b) {
-    return dot(a.toArray(NONE), b.toArray(NONE), null);
+    return weightedSum(a.toArray(NONE), b.toArray(NONE), null, null);
   }
 
   /**
-   * Returns Σ w<sub>i</sub>·x<sub>i</sub> + bias as one node: a linear neuron.
+   * Returns Σ w<sub>i</sub>·x<sub>i</sub> + bias as one node: a linear neuron. Both arrays are copied.
+   * A whole neuron f(w·x + b) is {@code Value.dot(w, x, b).apply(f)}.
    *
    * @param bias the bias, or null for none
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value dot(Value[] weights, Value[] inputs, Value bias) {
-    return weighted(weights.clone(), inputs.clone(), bias, null);
-  }
-
-  /**
-   * Returns f(Σ w<sub>i</sub>·x<sub>i</sub> + bias) as one node: a whole neuron, the hot path of
-   * every layer. Its backward multiplies the incoming gradient by f'(s) at the weighted sum s, then
-   * applies the rule of {@link #dot(Value[], Value[], Value)}.
-   *
-   * <p><b>The arrays are kept as given, not copied</b>, since a network calls this for every neuron
-   * of every example: do not change them afterwards.
-   *
-   * @param bias the bias, or null for none
-   * @param f the activation, or null for a linear neuron
-   * @throws IllegalArgumentException if the lengths differ
-   */
-  public static Value neuron(Value[] weights, Value[] inputs, Value bias, Activation f) {
-    return weighted(weights, inputs, bias, f);
-  }
-
-  /**
-   * Returns the dot (f null) or neuron node over these arrays, checking in the same pass over the
-   * inputs whether they are all on the thread's tape.
-   */
-  private static Value weighted(Value[] weights, Value[] inputs, Value bias, Activation f) {
-    requireSameLength(weights, inputs);
-    Tape tape = Tape.current();
-    int id = tape.id();
-    double s = bias == null ? 0 : bias.data;
-    boolean inputsOnTape = onTape(bias, id);
-    for (int i = 0; i < weights.length; i++) {
-      Value weight = weights[i];
-      Value input = inputs[i];
-      s += weight.data * input.data;
-      inputsOnTape &= onTapeOrLeaf(weight.tapeId, id) & onTapeOrLeaf(input.tapeId, id);
-    }
-    return f == null
-        ? new Value(s, Op.DOT, null, bias, weights, inputs, 0, null, tape, inputsOnTape)
-        : new Value(f.apply(s), Op.NEURON, null, bias, weights, inputs, s, f, tape, inputsOnTape);
-  }
-
-  private static void requireSameLength(Value[] weights, Value[] inputs) {
-    if (weights.length != inputs.length) {
-      throw new IllegalArgumentException(
-          "dot needs two vectors of the same length, got " + weights.length + " and " + inputs.length);
-    }
+    return weightedSum(weights.clone(), inputs.clone(), bias, null);
   }
 
   /**
    * Returns one node of value {@code value} over {@code inputs}, whose backward adds
    * {@code localGradients[i] · g} to input i: the way a fused n-ary function (a loss) joins the graph.
+   * Both arrays are copied, so later changes to them do not reach the node.
    *
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value fused(String op, double value, Value[] inputs, double[] localGradients) {
-    if (inputs.length != localGradients.length) {
-      throw new IllegalArgumentException("fused '" + op + "' needs one local gradient per input, got "
-          + localGradients.length + " for " + inputs.length + " inputs");
-    }
-    return new Value(value, Op.FUSED, null, null, inputs.clone(), null, 0, new Fused(op, localGradients.clone()));
+    return fusedOf(op, value, inputs.clone(), localGradients.clone());
   }
 
   /**
@@ -427,7 +310,7 @@ public final class Value {
     }
     double[] gradient = new double[prediction.length];
     loss.gradient(prediction, target, gradient);
-    return fused("loss", loss.value(prediction, target), predictions, gradient);
+    return fusedOf("loss", loss.value(prediction, target), predictions.clone(), gradient);
   }
 
   /** Returns {@code loss(predictions, target)} as one node. */
@@ -451,89 +334,443 @@ public final class Value {
     for (int r = 0; r < losses.length; r++) {
       losses[r] = loss(loss, predictions[r], targets[r]);
     }
-    return sum(losses).div(losses.length);
+    return sumOf(losses).div(losses.length);
+  }
+
+  // ---- one factory per node shape --------------------------------------------------------------
+  //
+  // Each factory makes the node, records it on the thread's tape when every input is there (or is a
+  // leaf), and runs the anomaly check. A factory owns the arrays it is given. The n-ary factories
+  // also compute the forward value (a sum, a weighted sum), in the same pass over the inputs that
+  // checks the tape.
+
+  private static Value unary(UnaryOp op, double y, Value x, double constant) {
+    Tape tape = Tape.current();
+    return record(tape, new Unary(y, op, x, constant), x.isOn(tape));
+  }
+
+  private static Value binary(BinaryOp op, double y, Value left, Value right) {
+    Tape tape = Tape.current();
+    return record(tape, new Binary(y, op, left, right), left.isOn(tape) & right.isOn(tape));
+  }
+
+  private static Value sumOf(Value[] terms) {
+    Tape tape = Tape.current();
+    double total = 0;
+    boolean termsOnTape = true;
+    for (Value term : terms) {
+      total += term.data;
+      termsOnTape &= term.isOn(tape);
+    }
+    return record(tape, new Sum(total, terms), termsOnTape);
+  }
+
+  /**
+   * Returns the dot (f null) or neuron node f(Σ w<sub>i</sub>·x<sub>i</sub> + bias) over these very
+   * arrays, checking in the same pass over the inputs whether they are all on the thread's tape.
+   */
+  private static Value weightedSum(Value[] weights, Value[] inputs, Value bias, Activation f) {
+    if (weights.length != inputs.length) {
+      throw new IllegalArgumentException(
+          "dot needs two vectors of the same length, got " + weights.length + " and " + inputs.length);
+    }
+    Tape tape = Tape.current();
+    double s = bias == null ? 0 : bias.data;
+    boolean inputsOnTape = bias == null || bias.isOn(tape);
+    for (int i = 0; i < weights.length; i++) {
+      Value weight = weights[i];
+      Value input = inputs[i];
+      s += weight.data * input.data;
+      inputsOnTape &= weight.isOn(tape) & input.isOn(tape);
+    }
+    double y = f == null ? s : f.apply(s);
+    return record(tape, new WeightedSum(y, weights, inputs, bias, f, s), inputsOnTape);
+  }
+
+  private static Value fusedOf(String name, double value, Value[] inputs, double[] localGradients) {
+    if (inputs.length != localGradients.length) {
+      throw new IllegalArgumentException("fused '" + name + "' needs one local gradient per input, got "
+          + localGradients.length + " for " + inputs.length + " inputs");
+    }
+    Tape tape = Tape.current();
+    boolean inputsOnTape = true;
+    for (Value input : inputs) {
+      inputsOnTape &= input.isOn(tape);
+    }
+    return record(tape, new Fused(value, name, inputs, localGradients), inputsOnTape);
+  }
+
+  private static Value applied(double y, Activation f, Value x) {
+    Tape tape = Tape.current();
+    return record(tape, new Applied(y, f, x), x.isOn(tape));
+  }
+
+  /** Returns whether this value is recorded on {@code tape}'s current period or is a leaf. */
+  private boolean isOn(Tape tape) {
+    return tapeId == tape.id() | tapeId == ON_EVERY_TAPE;
+  }
+
+  /** Records the new op {@code node} on {@code tape} if its inputs are all there, checks it, returns it. */
+  private static Value record(Tape tape, Value node, boolean inputsOnTape) {
+    if (inputsOnTape) {
+      node.tapeIndex = tape.record(node);
+      node.tapeId = node.tapeIndex < 0 ? 0 : tape.id();
+    }
+    if (anomalyDetection) {
+      Anomalies.checkForward(node);
+    }
+    return node;
   }
 
   // ---- the chain rule --------------------------------------------------------------------------
+  //
+  // Each shape's propagate(y, g, visit) adds ∂y/∂input · g to each input's gradient, where y is the
+  // node's output and g its gradient: one case per op.
 
   /**
-   * Adds this node's contribution to its inputs' gradients: ∂this/∂input · this.grad. An input
-   * reached for the first time in this backward pass ({@code visit}) starts from 0, unless it is
-   * a leaf, whose gradient accumulates across passes.
+   * Adds this node's contribution to its inputs' gradients, given its output {@code y} and its
+   * gradient {@code g}. An input reached for the first time in backward pass {@code visit} starts
+   * from 0, unless it is a leaf, whose gradient accumulates across passes.
    */
-  private void propagate(int visit) {
-    double g = grad;
-    switch (op) {
-      case ADD -> {
-        a.receive(g, visit);
-        b.receive(g, visit);
-      }
-      case ADD_CONSTANT, SUB_CONSTANT -> a.receive(g, visit);
-      case SUB -> {
-        a.receive(g, visit);
-        b.receive(-g, visit);
-      }
-      case MUL -> {
-        a.receive(b.data * g, visit);
-        b.receive(a.data * g, visit);
-      }
-      case MUL_CONSTANT -> a.receive(c * g, visit);
-      case DIV -> {
-        a.receive(g / b.data, visit);
-        b.receive(-g * a.data / (b.data * b.data), visit);
-      }
-      case DIV_CONSTANT -> a.receive(g / c, visit);
-      case POW -> {
-        a.receive(powerRule(a.data, b.data) * g, visit);
-        boolean flatInExponent = a.data == 0 && b.data >= 0;
-        b.receive((flatInExponent ? 0 : data * Math.log(a.data)) * g, visit);
-      }
-      case POW_CONSTANT -> a.receive(powerRule(a.data, c) * g, visit);
-      case NEG -> a.receive(-g, visit);
-      case EXP -> a.receive(data * g, visit);
-      case LOG -> a.receive(g / a.data, visit);
-      case SQRT -> a.receive(g / (2 * data), visit);
-      case TANH -> a.receive((1 - data * data) * g, visit);
-      case SIGMOID -> a.receive(data * (1 - data) * g, visit);
-      case RELU -> a.receive(a.data > 0 ? g : 0, visit);
-      case ABS -> a.receive(Math.signum(a.data) * g, visit);
-      case APPLY -> a.receive(((Activation) extra).derivative(a.data, data) * g, visit);
-      case SUM -> {
-        for (Value term : many) {
-          term.receive(g, visit);
-        }
-      }
-      case DOT -> propagateWeightedSum(g, visit);
-      case NEURON -> propagateWeightedSum(((Activation) extra).derivative(c, data) * g, visit);
-      case FUSED -> {
-        double[] local = ((Fused) extra).localGradients();
-        for (int i = 0; i < many.length; i++) {
-          many[i].receive(local[i] * g, visit);
-        }
-      }
-      case LEAF -> { }
-      default -> throw new AssertionError(op);
-    }
-  }
+  abstract void propagate(double y, double g, int visit);
 
-  private void propagateWeightedSum(double g, int visit) {
-    for (int i = 0; i < many.length; i++) {
-      Value weight = many[i];
-      Value input = right[i];
-      weight.receive(input.data * g, visit);
-      input.receive(weight.data * g, visit);
-    }
-    if (b != null) {
-      b.receive(g, visit);
-    }
-  }
-
+  /**
+   * Adds {@code contribution} to this node's gradient: the {@code +=} by which a value used twice
+   * gets both contributions. An op not yet reached by backward pass {@code visit} first starts from
+   * 0; a leaf keeps accumulating across passes.
+   */
   private void receive(double contribution, int visit) {
-    if (op != Op.LEAF && visitMark != visit) {
+    if (visitMark != visit && !isLeaf()) {
       visitMark = visit;
       grad = 0;
     }
     grad += contribution;
+  }
+
+  /** The ops of one input and an optional constant c. */
+  private enum UnaryOp {
+    ADD_CONSTANT("+"), SUB_CONSTANT("-"), MUL_CONSTANT("*"), DIV_CONSTANT("/"), POW_CONSTANT("pow"),
+    NEG("neg"), EXP("exp"), LOG("log"), SQRT("sqrt"), TANH("tanh"), SIGMOID("sigmoid"), RELU("relu"),
+    ABS("abs");
+
+    final String symbol;
+
+    UnaryOp(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  /** The ops of two inputs. */
+  private enum BinaryOp {
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), POW("pow");
+
+    final String symbol;
+
+    BinaryOp(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  /** A number made by {@link #of(double)}: no inputs, nothing to propagate. */
+  private static final class Leaf extends Value {
+
+    Leaf(double data) {
+      super(data);
+    }
+
+    @Override
+    public String op() {
+      return "";
+    }
+
+    @Override
+    int inputCount() {
+      return 0;
+    }
+
+    @Override
+    Value input(int i) {
+      throw new IndexOutOfBoundsException("a leaf has no inputs, asked for input " + i);
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {}
+  }
+
+  /** y = op(x) for its one input x, or op(x, c) for x + c, x − c, x·c, x/c and x<sup>c</sup>. */
+  private static final class Unary extends Value {
+
+    private final UnaryOp op;
+    private final Value input;
+    /** The c of x + c, x − c, x·c, x/c or x<sup>c</sup>; 0 for the ops without one. */
+    private final double constant;
+
+    Unary(double y, UnaryOp op, Value input, double constant) {
+      super(y);
+      this.op = op;
+      this.input = input;
+      this.constant = constant;
+    }
+
+    @Override
+    public String op() {
+      return op.symbol;
+    }
+
+    @Override
+    int inputCount() {
+      return 1;
+    }
+
+    @Override
+    Value input(int i) {
+      Objects.checkIndex(i, 1);
+      return input;
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {
+      double x = input.data;
+      double c = constant;
+      input.receive(switch (op) {
+        case ADD_CONSTANT, SUB_CONSTANT -> g;
+        case MUL_CONSTANT -> c * g;
+        case DIV_CONSTANT -> g / c;
+        case POW_CONSTANT -> powerRule(x, c) * g;
+        case NEG -> -g;
+        case EXP -> y * g;
+        case LOG -> g / x;
+        case SQRT -> g / (2 * y);
+        case TANH -> (1 - y * y) * g;
+        case SIGMOID -> y * (1 - y) * g;
+        case RELU -> ReluRule.passesGradient(x) ? g : 0;
+        case ABS -> Math.signum(x) * g;
+      }, visit);
+    }
+  }
+
+  /** y = left op right. */
+  private static final class Binary extends Value {
+
+    private final BinaryOp op;
+    private final Value left;
+    private final Value right;
+
+    Binary(double y, BinaryOp op, Value left, Value right) {
+      super(y);
+      this.op = op;
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    public String op() {
+      return op.symbol;
+    }
+
+    @Override
+    int inputCount() {
+      return 2;
+    }
+
+    @Override
+    Value input(int i) {
+      return Objects.checkIndex(i, 2) == 0 ? left : right;
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {
+      double l = left.data;
+      double r = right.data;
+      switch (op) {
+        case ADD -> {
+          left.receive(g, visit);
+          right.receive(g, visit);
+        }
+        case SUB -> {
+          left.receive(g, visit);
+          right.receive(-g, visit);
+        }
+        case MUL -> {
+          left.receive(r * g, visit);
+          right.receive(l * g, visit);
+        }
+        case DIV -> {
+          left.receive(g / r, visit);
+          right.receive(-g * l / (r * r), visit);
+        }
+        case POW -> {
+          left.receive(powerRule(l, r) * g, visit);
+          boolean flatInExponent = l == 0 && r >= 0;
+          right.receive((flatInExponent ? 0 : y * Math.log(l)) * g, visit);
+        }
+      }
+    }
+  }
+
+  /** Returns e·base<sup>e−1</sup>, the derivative of base<sup>e</sup> in the base; 0 when e = 0. */
+  private static double powerRule(double base, double exponent) {
+    return exponent == 0 ? 0 : exponent * Math.pow(base, exponent - 1);
+  }
+
+  /** y = Σ terms. */
+  private static final class Sum extends Value {
+
+    private final Value[] terms;
+
+    Sum(double y, Value[] terms) {
+      super(y);
+      this.terms = terms;
+    }
+
+    @Override
+    public String op() {
+      return "sum";
+    }
+
+    @Override
+    int inputCount() {
+      return terms.length;
+    }
+
+    @Override
+    Value input(int i) {
+      return terms[i];
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {
+      for (Value term : terms) {
+        term.receive(g, visit);
+      }
+    }
+  }
+
+  /**
+   * y = f(s) with s = Σ weights<sub>i</sub>·inputs<sub>i</sub> + bias: a neuron, or a dot product
+   * when there is no activation f (then y = s). Its inputs, as {@link #inputs()} lists them, are the
+   * weights, then the inputs, then the bias if there is one.
+   */
+  private static final class WeightedSum extends Value {
+
+    private final Value[] weights;
+    private final Value[] inputs;
+    /** The bias, or null for none. */
+    private final Value bias;
+    /** The activation f, or null for a plain weighted sum. */
+    private final Activation activation;
+    /** The weighted sum s that f was applied to. */
+    private final double preActivation;
+
+    WeightedSum(double y, Value[] weights, Value[] inputs, Value bias, Activation activation, double preActivation) {
+      super(y);
+      this.weights = weights;
+      this.inputs = inputs;
+      this.bias = bias;
+      this.activation = activation;
+      this.preActivation = preActivation;
+    }
+
+    @Override
+    public String op() {
+      return activation == null ? "dot" : "neuron";
+    }
+
+    @Override
+    int inputCount() {
+      return weights.length + inputs.length + (bias == null ? 0 : 1);
+    }
+
+    @Override
+    Value input(int i) {
+      Objects.checkIndex(i, inputCount());
+      return i < weights.length ? weights[i] : i < weights.length + inputs.length ? inputs[i - weights.length] : bias;
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {
+      double gs = activation == null ? g : activation.derivative(preActivation, y) * g;
+      for (int i = 0; i < weights.length; i++) {
+        Value weight = weights[i];
+        Value input = inputs[i];
+        weight.receive(input.data * gs, visit);
+        input.receive(weight.data * gs, visit);
+      }
+      if (bias != null) {
+        bias.receive(gs, visit);
+      }
+    }
+  }
+
+  /** y = a fused function of its inputs (a loss), with ∂y/∂inputs<sub>i</sub> = localGradients<sub>i</sub>. */
+  private static final class Fused extends Value {
+
+    private final String name;
+    private final Value[] inputs;
+    private final double[] localGradients;
+
+    Fused(double y, String name, Value[] inputs, double[] localGradients) {
+      super(y);
+      this.name = name;
+      this.inputs = inputs;
+      this.localGradients = localGradients;
+    }
+
+    @Override
+    public String op() {
+      return name;
+    }
+
+    @Override
+    int inputCount() {
+      return inputs.length;
+    }
+
+    @Override
+    Value input(int i) {
+      return inputs[i];
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {
+      for (int i = 0; i < inputs.length; i++) {
+        inputs[i].receive(localGradients[i] * g, visit);
+      }
+    }
+  }
+
+  /** y = activation(x), an {@link Activation} plugin as one node. */
+  private static final class Applied extends Value {
+
+    private final Activation activation;
+    private final Value input;
+
+    Applied(double y, Activation activation, Value input) {
+      super(y);
+      this.activation = activation;
+      this.input = input;
+    }
+
+    @Override
+    public String op() {
+      return "apply";
+    }
+
+    @Override
+    int inputCount() {
+      return 1;
+    }
+
+    @Override
+    Value input(int i) {
+      Objects.checkIndex(i, 1);
+      return input;
+    }
+
+    @Override
+    void propagate(double y, double g, int visit) {
+      input.receive(activation.derivative(input.data, y) * g, visit);
+    }
   }
 
   // ---- backpropagation -------------------------------------------------------------------------
@@ -564,7 +801,7 @@ public final class Value {
     for (int i = tapeIndex; i >= 0; i--) {
       Value node = tape.get(i);
       if (node.visitMark == visit) {
-        node.propagate(visit);
+        node.propagate(node.data, node.grad, visit);
         if (checkAnomalies) {
           Anomalies.checkBackward(node);
         }
@@ -582,37 +819,11 @@ public final class Value {
     boolean checkAnomalies = anomalyDetection;
     for (int i = order.length - 1; i >= 0; i--) {
       Value node = order[i];
-      node.propagate(visit);
+      node.propagate(node.data, node.grad, visit);
       if (checkAnomalies) {
         Anomalies.checkBackward(node);
       }
     }
-  }
-
-  /** Records this op on the thread's tape if every input that is an op is recorded there too. */
-  private void recordOnTape() {
-    Tape tape = Tape.current();
-    int id = tape.id();
-    boolean inputsOnTape = onTape(a, id) & onTape(b, id);
-    for (Value input : many) {
-      inputsOnTape &= onTapeOrLeaf(input.tapeId, id);
-    }
-    recordOn(tape, inputsOnTape);
-  }
-
-  private void recordOn(Tape tape, boolean inputsOnTape) {
-    if (inputsOnTape) {
-      tapeIndex = tape.record(this);
-      tapeId = tapeIndex < 0 ? 0 : tape.id();
-    }
-  }
-
-  private static boolean onTape(Value input, int id) {
-    return input == null || onTapeOrLeaf(input.tapeId, id);
-  }
-
-  private static boolean onTapeOrLeaf(int recordedUnder, int id) {
-    return recordedUnder == id | recordedUnder == ON_EVERY_TAPE;
   }
 
   // ---- anomaly detection -----------------------------------------------------------------------

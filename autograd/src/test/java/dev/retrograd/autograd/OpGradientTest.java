@@ -3,6 +3,7 @@ package dev.retrograd.autograd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retrograd.api.Activation;
+import dev.retrograd.autograd.internal.Nodes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -63,9 +64,9 @@ class OpGradientTest {
       new Op("apply(softplus)", x -> x[0].apply(SOFTPLUS), singles(ANY)),
       new Op("sum", x -> Value.sum(x[0], x[1], x[0]).mul(x[1]), PAIRS),
       new Op("dot", x -> Value.dot(new Value[] {x[0], x[1]}, new Value[] {x[1], x[1]}), PAIRS),
-      new Op("neuron(softplus)", x -> Value.neuron(new Value[] {x[0], x[1]}, new Value[] {x[1], x[0].exp()}, x[0],
+      new Op("neuron(softplus)", x -> Nodes.neuron(new Value[] {x[0], x[1]}, new Value[] {x[1], x[0].exp()}, x[0],
           SOFTPLUS), PAIRS),
-      new Op("neuron(linear)", x -> Value.neuron(new Value[] {x[0]}, new Value[] {x[1]}, null, null), PAIRS),
+      new Op("neuron(linear)", x -> Nodes.neuron(new Value[] {x[0]}, new Value[] {x[1]}, null, null), PAIRS),
       new Op("dot with bias", x -> Value.dot(new Value[] {x[0]}, new Value[] {x[1]}, x[0]).tanh(), PAIRS),
       new Op("composite", x -> x[0].mul(x[1]).add(x[0].exp()).sigmoid().pow(2).div(x[1].abs().add(1)), PAIRS));
 

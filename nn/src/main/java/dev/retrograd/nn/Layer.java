@@ -3,6 +3,7 @@ package dev.retrograd.nn;
 import dev.retrograd.api.Activation;
 import dev.retrograd.api.Plugin;
 import dev.retrograd.autograd.Value;
+import dev.retrograd.autograd.internal.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.random.RandomGenerator;
  * optionally batch normalization, the activation, and a residual connection.
  *
  * <pre>
- *   y = f(W·x + b)     one {@link Value#neuron} node per neuron, without batch normalization
+ *   y = f(W·x + b)     one {@link Nodes#neuron} node per neuron, without batch normalization
  *   z = W·x + b        with batch normalization: one {@link Value#dot(Value[], Value[], Value)} node
  *   z = BN(z)            per neuron, then {@link BatchNorm} (Linear → BN → activation, as in torch),
  *   y = f(z)             then one {@link Value#apply(Activation)} node per output; none when linear
@@ -108,7 +109,8 @@ public final class Layer implements Module {
   public Value[][] forward(Value[][] batch) {
     Value[][] out = new Value[batch.length][];
     for (int r = 0; r < batch.length; r++) {
-      Value[] x = batch[r];
+      // One copy of the row, which the layer's neuron nodes share and nothing writes to.
+      Value[] x = batch[r].clone();
       if (x.length != inputs) {
         throw new IllegalArgumentException(linearText() + " expects " + inputs + " inputs per row, row " + r
             + " has " + x.length);

@@ -2,13 +2,14 @@ package dev.retrograd.nn;
 
 import dev.retrograd.api.Activation;
 import dev.retrograd.autograd.Value;
+import dev.retrograd.autograd.internal.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * One neuron: f(w·x + b) as a single {@link Value#neuron} node, f an {@link Activation} (or none,
+ * One neuron: f(w·x + b) as a single {@link Nodes#neuron} node, f an {@link Activation} (or none,
  * for a linear neuron).
  *
  * <p>Weights start uniform in [-1, 1) from the given generator and the bias at 0, as in micrograd.
@@ -48,14 +49,17 @@ public final class Neuron implements Module {
     this.activation = null;
   }
 
-  /** Returns f(w·x + b). */
+  /** Returns f(w·x + b) as one node over a copy of {@code x}, so later changes to {@code x} do not reach it. */
   public Value call(Value[] x) {
-    return call(x, activation);
+    return call(x.clone(), activation);
   }
 
-  /** Returns g(w·x + b) for the activation {@code g} (null for linear) in place of this neuron's own. */
+  /**
+   * Returns g(w·x + b) for the activation {@code g} (null for linear) in place of this neuron's own,
+   * as one node that keeps {@code x} itself: the caller never changes {@code x} afterwards.
+   */
   Value call(Value[] x, Activation g) {
-    return Value.neuron(weights, x, bias, g);
+    return Nodes.neuron(weights, x, bias, g);
   }
 
   /** Returns the weights, one per input, as the leaves the optimizer updates. */
