@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Times one training step of micrograd's two-moons demo three ways and compares them.
  *
- * <p>(a) builds micrograd's graph of binary ops, (b) a graph of fused {@code Value.neuron} nodes (one per neuron),
+ * <p>(a) builds micrograd's graph of binary ops, (b) a graph of fused neuron nodes, f(w·x + b) each,
  * (c) no graph: hand-written gradients over {@code double[]}, the floor. All three run the same 100
  * SGD steps from the same weights (see {@link MoonsTask}); the benchmark checks that their final
  * losses and parameters agree, then prints the median time per step, nodes and bytes per step, and

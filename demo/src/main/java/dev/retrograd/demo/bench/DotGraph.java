@@ -4,8 +4,8 @@ import dev.retrograd.autograd.Value;
 import dev.retrograd.nn.Mlp;
 
 /**
- * Variant (b): the same model as a {@link Mlp}, whose neurons are one {@code Value.neuron(w, x, b, f)}
- * node each (the weighted sum and the activation fused), about 4,100 nodes per step.
+ * Variant (b): the same model as a {@link Mlp}, whose neurons are one fused node f(w·x + b)
+ * each (the weighted sum and the activation fused), about 4,100 nodes per step.
  *
  * <pre>
  *   score      = model.call(x)[0], for each point
@@ -29,7 +29,7 @@ final class DotGraph extends GraphTrainer {
 
   @Override
   public String name() {
-    return "(b) Mlp + Value.neuron";
+    return "(b) Mlp, fused neurons";
   }
 
   @Override

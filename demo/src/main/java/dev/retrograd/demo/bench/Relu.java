@@ -1,20 +1,21 @@
 package dev.retrograd.demo.bench;
 
 import dev.retrograd.api.Activation;
+import dev.retrograd.api.ReluRule;
 
 /**
- * max(x, 0), with derivative 1 above 0 and 0 at or below 0: the same numbers as {@code Value.relu()},
- * kept local so that the benchmark does not depend on the plugin registry.
+ * ReLU by {@link ReluRule}, the rule {@code Value.relu()} and the relu plugin share, kept local so
+ * that the benchmark does not depend on the plugin registry.
  */
 final class Relu implements Activation {
 
   @Override
   public double apply(double x) {
-    return Math.max(x, 0.0);
+    return ReluRule.apply(x);
   }
 
   @Override
   public double derivative(double x, double y) {
-    return x > 0 ? 1 : 0;
+    return ReluRule.derivative(x);
   }
 }
