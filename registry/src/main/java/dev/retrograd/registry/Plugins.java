@@ -2,7 +2,6 @@ package dev.retrograd.registry;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
-import com.google.inject.Inject;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import dev.retrograd.api.Activation;
@@ -24,6 +23,7 @@ import dev.retrograd.registry.internal.GuiceFailures;
 import dev.retrograd.registry.internal.PluginDiscovery;
 import dev.retrograd.registry.internal.PluginIndex;
 import dev.retrograd.registry.internal.PluginKind;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;

@@ -26,7 +26,7 @@ class InjectedCommandLineTest {
   @TempDir
   Path dir;
 
-  /** Forty points on a 8 × 5 grid, class 1 right of the vertical axis. */
+  /** Forty points on an 8 × 5 grid, class 1 right of the vertical axis. */
   private static final DataSource GRID = settings -> {
     double[][] points = new double[40][];
     int[] labels = new int[40];
