@@ -4,6 +4,7 @@ import dev.retrograd.api.Plugin;
 import dev.retrograd.registry.PluginModule;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ public record Discovered(Map<PluginKind, List<Plugin<?>>> plugins, List<PluginMo
 
   /** Copies both collections. */
   public Discovered {
-    plugins = Map.copyOf(plugins);
+    Map<PluginKind, List<Plugin<?>>> byKind = new EnumMap<>(PluginKind.class);
+    plugins.forEach((kind, found) -> byKind.put(kind, List.copyOf(found)));
+    plugins = Collections.unmodifiableMap(byKind);
     modules = List.copyOf(modules);
   }
 
-  /** Returns {@code plugins} sorted by kind, without modules. */
+  /** Returns {@code plugins} grouped by kind, without modules. */
   public static Discovered of(Collection<? extends Plugin<?>> plugins) {
     Map<PluginKind, List<Plugin<?>>> byKind = new EnumMap<>(PluginKind.class);
     for (PluginKind kind : PluginKind.values()) {
