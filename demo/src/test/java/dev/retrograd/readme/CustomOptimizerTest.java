@@ -11,6 +11,7 @@ import dev.retrograd.autograd.ValueParameters;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Moons;
 import dev.retrograd.nn.Mlp;
+import dev.retrograd.registry.PluginModule;
 import dev.retrograd.registry.Plugins;
 import dev.retrograd.testkit.PluginConformance;
 import dev.retrograd.testkit.PluginJar;
@@ -76,6 +77,20 @@ class CustomOptimizerTest {
       last = loss.data();
     }
     assertThat(last).isLessThan(first);
+  }
+
+  @Test
+  void readme_module_binds_the_optimizer_from_its_jar() throws Exception {
+    Path jar = new PluginJar()
+        .source("com.example.SignDescent", ReadmeSnippet.named("sign-descent").code())
+        .source("com.example.SignDescentModule", ReadmeSnippet.named("sign-descent-module").code())
+        .service(PluginModule.class, "com.example.SignDescentModule")
+        .writeTo(dir.resolve("sign-descent-module.jar"));
+
+    Plugins plugins = Plugins.load(List.of(jar));
+
+    assertThat(plugins.optimizers()).extracting(Plugin::name).contains("sign_descent", "adam");
+    assertThat(plugins.optimizer("sign_descent").learningRate()).isEqualTo(0.01);
   }
 
   @Test

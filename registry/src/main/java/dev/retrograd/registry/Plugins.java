@@ -1,7 +1,9 @@
 package dev.retrograd.registry;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
-import com.google.inject.Inject;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import dev.retrograd.api.Activation;
 import dev.retrograd.api.ActivationPlugin;
 import dev.retrograd.api.Hyperparameter;
@@ -15,9 +17,13 @@ import dev.retrograd.api.OptimizerPlugin;
 import dev.retrograd.api.Plugin;
 import dev.retrograd.api.PluginCatalog;
 import dev.retrograd.api.PluginException;
+import dev.retrograd.registry.internal.ContributedPlugins;
+import dev.retrograd.registry.internal.Discovered;
+import dev.retrograd.registry.internal.GuiceFailures;
 import dev.retrograd.registry.internal.PluginDiscovery;
+import dev.retrograd.registry.internal.PluginIndex;
 import dev.retrograd.registry.internal.PluginKind;
-import dev.retrograd.registry.internal.PluginModule;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -29,7 +35,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -42,11 +48,13 @@ import java.util.stream.Stream;
  * Activation relu = plugins.activation("relu");
  * }</pre>
  *
- * <p>{@link #load()} finds plugins with {@link java.util.ServiceLoader} (one
- * {@code META-INF/services} file per kind in each plugin jar), checks them, binds each kind into a
- * Guice {@code MapBinder<String, …>} and builds the injector once. Problems fail fast with a
- * message that says what to do: an unknown name lists the available ones, a name provided twice
- * names both classes and their jars, a class that cannot be loaded is named with its cause.
+ * <p>Guice composes it. {@link #load()} finds plugins with {@link java.util.ServiceLoader} (one
+ * {@code META-INF/services} file per kind in each plugin jar) and contributes each to its kind's
+ * {@code MapBinder<String, …>} under its name; a jar may also ship a {@link PluginModule} that binds
+ * more plugins into the same maps. The injector is built once and makes the registry from the
+ * bound maps, checking every plugin bound, whoever bound it. Problems fail fast with a message that
+ * says what to do: an unknown name lists the available ones, a name provided twice names both
+ * classes and their jars, every class that cannot be loaded is named with its cause.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -57,16 +65,23 @@ public final class Plugins implements PluginCatalog {
   private final Map<String, LossPlugin> losses;
   private final Map<String, InitializerPlugin> initializers;
 
+  /**
+   * Checks and indexes what the injector bound: every plugin under each name, from ServiceLoader
+   * and from plugin modules alike.
+   *
+   * @throws PluginException for an impossible shape, a plugin bound under another name than its
+   *     own, or a name provided twice
+   */
   @Inject
   Plugins(
-      Map<String, OptimizerPlugin> optimizers,
-      Map<String, ActivationPlugin> activations,
-      Map<String, LossPlugin> losses,
-      Map<String, InitializerPlugin> initializers) {
-    this.optimizers = new TreeMap<>(optimizers);
-    this.activations = new TreeMap<>(activations);
-    this.losses = new TreeMap<>(losses);
-    this.initializers = new TreeMap<>(initializers);
+      Map<String, Set<OptimizerPlugin>> optimizers,
+      Map<String, Set<ActivationPlugin>> activations,
+      Map<String, Set<LossPlugin>> losses,
+      Map<String, Set<InitializerPlugin>> initializers) {
+    this.optimizers = PluginIndex.byName(PluginKind.OPTIMIZER, optimizers);
+    this.activations = PluginIndex.byName(PluginKind.ACTIVATION, activations);
+    this.losses = PluginIndex.byName(PluginKind.LOSS, losses);
+    this.initializers = PluginIndex.byName(PluginKind.INITIALIZER, initializers);
   }
 
   /** Returns the plugins on the class path of the class loader that loaded retrograd. */
@@ -76,7 +91,7 @@ public final class Plugins implements PluginCatalog {
 
   /** Returns the plugins that {@code loader} sees. */
   public static Plugins load(ClassLoader loader) {
-    return bind(PluginDiscovery.find(loader));
+    return build(PluginDiscovery.find(loader));
   }
 
   /**
@@ -117,11 +132,21 @@ public final class Plugins implements PluginCatalog {
 
   /** Returns a registry of exactly {@code plugins}, without looking at the class path; for tests. */
   public static Plugins of(Collection<? extends Plugin<?>> plugins) {
-    return bind(PluginDiscovery.index(plugins));
+    return build(Discovered.of(plugins));
   }
 
-  private static Plugins bind(Map<PluginKind, Map<String, Plugin<?>>> found) {
-    return Guice.createInjector(new PluginModule(found)).getInstance(Plugins.class);
+  /** Builds the injector once, over the discovered plugins and the plugin modules, and gets the registry from it. */
+  private static Plugins build(Discovered discovered) {
+    List<Module> modules = new ArrayList<>();
+    modules.add(new ContributedPlugins(discovered));
+    modules.addAll(discovered.modules());
+    try {
+      return Guice.createInjector(modules).getInstance(Plugins.class);
+    } catch (CreationException e) {
+      throw GuiceFailures.of(e.getErrorMessages(), e);
+    } catch (ProvisionException e) {
+      throw GuiceFailures.of(e.getErrorMessages(), e);
+    }
   }
 
   /** Returns the optimizer {@code name} with default hyperparameters. */

@@ -1,2 +1,2 @@
-/** The plugin registry: finds plugins with ServiceLoader, checks them and binds them by name with Guice. */
+/** The plugin registry: plugins found with ServiceLoader or bound by plugin modules meet in Guice MapBinders by name, and are checked there. */
 package dev.retrograd.registry;

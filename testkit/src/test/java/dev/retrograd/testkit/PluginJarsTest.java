@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retrograd.api.OptimizerPlugin;
 import dev.retrograd.api.Plugin;
 import dev.retrograd.api.PluginException;
+import dev.retrograd.registry.PluginModule;
 import dev.retrograd.registry.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,64 @@ class PluginJarsTest {
             + "java.lang.IllegalStateException: no licence key")
         .hasMessageContaining("Provider com.example.Missing not found")
         .hasMessageEndingWith("\nFix or remove the jars that hold them.");
+  }
+
+  /** A jar whose module binds one optimizer class under two names, with two learning rates. */
+  private Path scaledSgdJar(String file, String slowName) throws IOException {
+    String plugin = """
+        package com.example;
+
+        import dev.retrograd.api.*;
+
+        public final class ScaledSgd implements OptimizerPlugin {
+          private final String name;
+          private final double lr;
+          public ScaledSgd(String name, double lr) { this.name = name; this.lr = lr; }
+          public String name() { return name; }
+          public String description() { return "sgd at lr " + lr; }
+          public Optimizer create(Hyperparameters hp) {
+            return new ElementwiseOptimizer(lr) {
+              protected void update(Element e) { e.set(e.value() - learningRate() * e.gradient()); }
+            };
+          }
+        }
+        """;
+    String module = """
+        package com.example;
+
+        public final class ScaledSgdModule extends dev.retrograd.registry.PluginModule {
+          @Override
+          protected void configure() {
+            optimizers().addBinding("%s").toInstance(new ScaledSgd("%s", 0.001));
+            optimizers().addBinding("fast_sgd").toInstance(new ScaledSgd("fast_sgd", 1.0));
+          }
+        }
+        """.formatted(slowName, slowName);
+    return new PluginJar()
+        .source("com.example.ScaledSgd", plugin)
+        .source("com.example.ScaledSgdModule", module)
+        .service(PluginModule.class, "com.example.ScaledSgdModule")
+        .writeTo(dir.resolve(file));
+  }
+
+  @Test
+  void a_plugin_jar_may_bind_its_plugins_with_a_guice_module() throws IOException {
+    Plugins plugins = Plugins.load(List.of(scaledSgdJar("scaled.jar", "slow_sgd")));
+
+    assertThat(plugins.optimizers()).extracting(Plugin::name).containsExactly("fast_sgd", "slow_sgd");
+    assertThat(plugins.optimizer("slow_sgd").learningRate()).isEqualTo(0.001);
+    assertThat(plugins.optimizer("fast_sgd").learningRate()).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_name_found_in_one_jar_and_bound_by_another_jars_module_names_both() throws IOException {
+    Path a = jar("a.jar", "com.a", "Adam", "adam", "");
+    Path b = scaledSgdJar("b.jar", "adam");
+
+    assertThatThrownBy(() -> Plugins.load(List.of(a, b)))
+        .isInstanceOf(PluginException.class)
+        .hasMessage("Optimizer name 'adam' is provided twice: com.a.Adam (a.jar) and com.example.ScaledSgd (b.jar)."
+            + " Remove one of the jars, or rename one plugin.");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.retrograd.demo.cli;
 
 import dev.retrograd.demo.bench.Benchmark;
+import dev.retrograd.registry.Plugins;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +18,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Mixin
   private PluginOptions plugins;
 
+  private final Provider<Plugins> registry;
+
+  @Inject
+  BenchCommand(Provider<Plugins> registry) {
+    this.registry = registry;
+  }
+
   @Override
   public Integer call() {
-    plugins.load();
+    registry.get();
     Benchmark.main(new String[0]);
     return 0;
   }

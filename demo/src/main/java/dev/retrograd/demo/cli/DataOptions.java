@@ -1,16 +1,24 @@
 package dev.retrograd.demo.cli;
 
-import dev.retrograd.data.CsvDataset;
 import dev.retrograd.data.Dataset;
-import dev.retrograd.data.Datasets;
-import dev.retrograd.data.Digits;
 import dev.retrograd.data.Task;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
-/** Which data to train on: a built-in data set, or a CSV file of the user's. */
+/**
+ * Which data to train on: a built-in data set, or a CSV file of the user's; each is a
+ * {@link DataSource} bound by name.
+ */
 public final class DataOptions {
+
+  /** The name of the data source that reads the file given with {@code --data}. */
+  public static final String CSV = "csv";
+
+  private final Map<String, DataSource> sources;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "digits",
       description = "Built-in data set: digits, moons, circles, spiral, xor or sine (regression). Default: ${DEFAULT-VALUE}.")
@@ -40,6 +48,12 @@ public final class DataOptions {
       description = "Arms of the spiral data set. Default: ${DEFAULT-VALUE}.")
   int classes;
 
+  /** Creates the options over the data sources bound by name. */
+  @Inject
+  DataOptions(Map<String, DataSource> sources) {
+    this.sources = sources;
+  }
+
   /**
    * Returns the chosen data set, generated from {@code seed} if it is a generated one.
    *
@@ -47,17 +61,21 @@ public final class DataOptions {
    * @throws IllegalArgumentException for an unknown data set or task
    */
   Dataset load(long seed) throws IOException {
-    if (csv != null) {
-      return CsvDataset.load(csv, target, task());
-    }
-    if (target != null || task != null) {
+    if (csv == null && (target != null || task != null)) {
       throw new IllegalArgumentException("--target and --task apply to --data FILE.csv, not to --dataset " + dataset);
     }
-    return switch (dataset) {
-      case "digits" -> Digits.load();
-      case "spiral" -> Datasets.generate(dataset, samples, noise, seed, classes);
-      default -> Datasets.generate(dataset, samples, noise, seed);
-    };
+    DataSettings settings = new DataSettings(csv, target, task(), samples, noise, classes, seed);
+    if (csv != null) {
+      return sources.get(CSV).load(settings);
+    }
+    Map<String, DataSource> builtIn = new TreeMap<>(sources);
+    builtIn.remove(CSV);
+    DataSource source = builtIn.get(dataset);
+    if (source == null) {
+      throw new IllegalArgumentException("Unknown data set '" + dataset + "'; available: " + builtIn.keySet()
+          + ", or --data FILE.csv.");
+    }
+    return source.load(settings);
   }
 
   private Task task() {

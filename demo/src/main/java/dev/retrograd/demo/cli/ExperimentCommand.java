@@ -3,6 +3,9 @@ package dev.retrograd.demo.cli;
 import dev.retrograd.demo.experiment.Budget;
 import dev.retrograd.demo.experiment.Experiment;
 import dev.retrograd.demo.experiment.Experiments;
+import dev.retrograd.registry.Plugins;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,15 +40,23 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Output folder. Default: ${DEFAULT-VALUE}.")
   private Path outputFolder;
 
+  /** Declares {@code --plugins}; the registry binding reads it. */
   @Mixin
   private PluginOptions plugins;
 
   @Spec
   private CommandSpec spec;
 
+  private final Provider<Plugins> registry;
+
+  @Inject
+  ExperimentCommand(Provider<Plugins> registry) {
+    this.registry = registry;
+  }
+
   @Override
   public Integer call() {
-    Experiment experiment = Experiments.named(name, Budget.FULL, plugins.load());
+    Experiment experiment = Experiments.named(name, Budget.FULL, registry.get());
     PrintWriter out = spec.commandLine().getOut();
     try (PrintStream printed = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8)) {
       experiment.run(outputFolder, printed);

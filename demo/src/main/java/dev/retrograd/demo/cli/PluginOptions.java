@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --plugins} option every command accepts: extra plugin jars, or folders of jars. */
+/**
+ * The {@code --plugins} option every command accepts: extra plugin jars, or folders of jars.
+ *
+ * <p><b>One instance per command line</b> ({@link CommandLineModule} binds it as a singleton): every
+ * command declares it as a mixin, picocli fills in the one that was given, and the registry binding
+ * reads it when a command first asks for the registry.
+ */
 public final class PluginOptions {
 
   @Option(names = "--plugins", paramLabel = "PATH", split = ",",

@@ -9,6 +9,8 @@ import dev.retrograd.data.TargetEncoding;
 import dev.retrograd.data.Task;
 import dev.retrograd.demo.progress.ProgressMode;
 import dev.retrograd.demo.progress.TrainingProgress;
+import dev.retrograd.demo.runfiles.FinishedRun;
+import dev.retrograd.demo.runfiles.RunFiles;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.registry.Plugins;
@@ -20,10 +22,11 @@ import dev.retrograd.train.Scores;
 import dev.retrograd.train.Trainer;
 import dev.retrograd.train.TrainingConfig;
 import dev.retrograd.train.TrainingResult;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -139,17 +142,27 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Progress display: auto, bar, lines or quiet. Default: ${DEFAULT-VALUE}.")
   private String progress;
 
+  /** Declares {@code --plugins}; the registry binding reads it. */
   @Mixin
   private PluginOptions plugins;
 
   @Spec
   private CommandSpec spec;
 
+  private final Provider<Plugins> registry;
+  private final RunFiles runFiles;
+
+  @Inject
+  TrainCommand(Provider<Plugins> registry, RunFiles runFiles) {
+    this.registry = registry;
+    this.runFiles = runFiles;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    Plugins registry = plugins.load();
+    Plugins registry = this.registry.get();
     Dataset dataset = data.load(seed);
     Task task = dataset.task();
     Split split = Split.trainTestSplit(dataset, testFraction, seed);
@@ -195,13 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Scores testScores = new Trainer(registry).evaluate(model, test, config);
 
-    RunFiles runFiles = new RunFiles(folder, report.epochs(), task);
-    List<Path> files = new ArrayList<>(runFiles.writeMetricsAndCurves());
-    if (task == Task.CLASSIFICATION && dataset.featureCount() == 2) {
-      Dataset points = split.train();
-      files.add(runFiles.writeDecisionBoundary(point -> predictClass(model, standardizer.apply(point)),
-          points.features(), points.labels(), points.classNames()));
-    }
+    List<Path> files = runFiles.write(folder, new FinishedRun(report.epochs(), split.train(),
+        point -> predictClass(model, standardizer.apply(point))));
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     out.printf(Locale.ROOT, "test      %s on %d examples%n", report.scores(testScores), test.size());
     out.printf(Locale.ROOT, "time      %.1f s in all, %.2f s per epoch; %d parameters%n",

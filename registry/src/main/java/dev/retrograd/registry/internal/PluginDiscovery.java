@@ -2,11 +2,10 @@ package dev.retrograd.registry.internal;
 
 import dev.retrograd.api.Plugin;
 import dev.retrograd.api.PluginException;
+import dev.retrograd.registry.PluginModule;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -15,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds plugins with {@link ServiceLoader} and checks them, before anything is bound.
+ * Finds plugins and plugin modules with {@link ServiceLoader}, before anything is bound.
  *
- * <p>Every provider is tried, so one broken jar does not hide the others; then all problems are
- * reported at once: classes that failed to load or construct (with their cause), impossible
- * shapes, and names provided twice (with both classes and their jars).
+ * <p>Every provider is tried, so one broken jar does not hide the others; then every class that
+ * failed to load or construct is reported at once, with its cause. Shapes and names are checked
+ * later, on what the injector bound, so that plugins bound by plugin modules are checked too.
  */
 public final class PluginDiscovery {
 
@@ -27,54 +26,42 @@ public final class PluginDiscovery {
 
   private PluginDiscovery() {}
 
-  /** Returns the plugins of every kind that {@code loader} sees, by kind and then by name. */
-  public static Map<PluginKind, Map<String, Plugin<?>>> find(ClassLoader loader) {
-    List<Plugin<?>> found = new ArrayList<>();
+  /**
+   * Returns the plugins of every kind and the plugin modules that {@code loader} sees.
+   *
+   * @throws PluginException listing every provider that could not be loaded, with its cause
+   */
+  public static Discovered find(ClassLoader loader) {
     List<String> failures = new ArrayList<>();
+    Map<PluginKind, List<Plugin<?>>> plugins = new EnumMap<>(PluginKind.class);
     for (PluginKind kind : PluginKind.values()) {
-      Iterator<? extends Plugin<?>> providers = ServiceLoader.load(kind.service(), loader).iterator();
-      while (true) {
-        try {
-          if (!providers.hasNext()) {
-            break;
-          }
-          Plugin<?> plugin = providers.next();
-          log.debug("Found {} plugin {}", kind.word(), Origin.of(plugin.getClass()));
-          found.add(plugin);
-        } catch (ServiceConfigurationError e) {
-          failures.add(describe(e));
-        }
-      }
+      List<Plugin<?>> found = new ArrayList<>(load(kind.service(), loader, failures));
+      found.forEach(plugin -> log.debug("Found {} plugin {}", kind.word(), Origin.of(plugin.getClass())));
+      plugins.put(kind, found);
     }
+    List<PluginModule> modules = load(PluginModule.class, loader, failures);
+    modules.forEach(module -> log.debug("Found plugin module {}", Origin.of(module.getClass())));
     if (!failures.isEmpty()) {
       throw new PluginException("Some plugins could not be loaded:\n  " + String.join("\n  ", failures)
           + "\nFix or remove the jars that hold them.");
     }
-    return index(found);
+    return new Discovered(plugins, modules);
   }
 
-  /**
-   * Returns {@code plugins} by kind and then by name, after checking their shapes and that no
-   * name is provided twice within a kind.
-   *
-   * @throws PluginException naming the offending classes and their jars
-   */
-  public static Map<PluginKind, Map<String, Plugin<?>>> index(Collection<? extends Plugin<?>> plugins) {
-    Map<PluginKind, Map<String, Plugin<?>>> byKind = new EnumMap<>(PluginKind.class);
-    for (PluginKind kind : PluginKind.values()) {
-      byKind.put(kind, new LinkedHashMap<>());
-    }
-    for (Plugin<?> plugin : plugins) {
-      PluginShape.check(plugin);
-      PluginKind kind = PluginKind.of(plugin);
-      Plugin<?> earlier = byKind.get(kind).putIfAbsent(plugin.name(), plugin);
-      if (earlier != null) {
-        throw new PluginException(kind.capitalized() + " name '" + plugin.name() + "' is provided twice: "
-            + Origin.of(earlier.getClass()) + " and " + Origin.of(plugin.getClass())
-            + ". Remove one of the jars, or rename one plugin.");
+  /** Returns the providers of {@code service} that load, adding a line to {@code failures} for each that does not. */
+  private static <S> List<S> load(Class<S> service, ClassLoader loader, List<String> failures) {
+    List<S> found = new ArrayList<>();
+    Iterator<S> providers = ServiceLoader.load(service, loader).iterator();
+    while (true) {
+      try {
+        if (!providers.hasNext()) {
+          return found;
+        }
+        found.add(providers.next());
+      } catch (ServiceConfigurationError e) {
+        failures.add(describe(e));
       }
     }
-    return byKind;
   }
 
   private static String describe(ServiceConfigurationError error) {

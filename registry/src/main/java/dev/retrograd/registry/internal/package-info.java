@@ -1,2 +1,2 @@
-/** How the registry finds plugins with ServiceLoader, checks them and binds them with Guice. */
+/** How the registry finds plugins and plugin modules with ServiceLoader, binds them with Guice and checks what was bound. */
 package dev.retrograd.registry.internal;

@@ -1,0 +1,39 @@
+package dev.retrograd.demo.runfiles;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the files of a finished run: every bound {@link RunFile} that applies to it, under its file
+ * name, in the order bound.
+ */
+public final class RunFiles {
+
+  private final Map<String, RunFile> files;
+
+  /** Creates the writer of {@code files}, by file name, keeping their order. */
+  @Inject
+  public RunFiles(Map<String, RunFile> files) {
+    this.files = new LinkedHashMap<>(files);
+  }
+
+  /** Writes the files that apply to {@code run} into {@code folder}, creating it; returns their paths. */
+  public List<Path> write(Path folder, FinishedRun run) throws IOException {
+    Files.createDirectories(folder);
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<String, RunFile> entry : files.entrySet()) {
+      if (entry.getValue().appliesTo(run)) {
+        Path file = folder.resolve(entry.getKey());
+        entry.getValue().write(run, file);
+        written.add(file);
+      }
+    }
+    return written;
+  }
+}
