@@ -50,6 +50,18 @@ final class ReadmeSnippet {
     return snippet;
   }
 
+  /**
+   * Returns this snippet with {@code text} replaced by {@code replacement} in its statements, such as
+   * a file name the README shows by a path a test wrote.
+   */
+  ReadmeSnippet replacing(String text, String replacement) {
+    ReadmeSnippet changed = new ReadmeSnippet(name);
+    changed.lines.addAll(lines);
+    changed.imports.addAll(imports);
+    body.forEach(line -> changed.body.add(line.replace(text, replacement)));
+    return changed;
+  }
+
   /** Returns the block as written, one line per line. */
   String code() {
     return String.join("\n", lines) + "\n";
