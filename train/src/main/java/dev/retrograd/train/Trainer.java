@@ -2,6 +2,7 @@ package dev.retrograd.train;
 
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.PluginCatalog;
+import dev.retrograd.autograd.NoGrad;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Task;
@@ -102,14 +103,14 @@ public final class Trainer {
     return score(model, Rows.of(data, config.targetEncoding()), loss, config.task(), config.batchSize());
   }
 
-  /** Scores {@code data} in evaluation mode, {@code batchSize} rows per forward pass. */
+  /** Scores {@code data} in evaluation mode, {@code batchSize} rows per forward pass, recording no graph. */
   static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize) {
     if (data.size() == 0) {
       return Scores.NONE;
     }
     boolean wasTraining = model.isTraining();
     model.setTraining(false);
-    try {
+    try (NoGrad scope = Value.noGrad()) {
       double[][] predictions = new double[data.size()][];
       double lossSum = 0;
       for (int from = 0; from < data.size(); from += batchSize) {
