@@ -22,8 +22,10 @@ import java.util.ConcurrentModificationException;
  * </ul>
  *
  * <p>So a pass that completes wrote and read only gradients no pass on another thread touched while
- * it ran, and its results are those of running alone. Each claimable object runs the
- * first step inline, the rest in {@link #take}:
+ * it ran, and its results are those of running alone. A leaf is claimed inside backward's inner
+ * loops, with no call: a conflict there is noted on the {@link BackwardPass}, which throws once
+ * the node being propagated is done (the leaf left unwritten). A period runs the first step inline,
+ * the rest in {@link #take}:
  *
  * <pre>{@code
  * ClaimHolder owner = claimedBy;
@@ -41,6 +43,11 @@ final class ClaimHolder {
 
   ClaimHolder(Thread thread) {
     this.thread = thread;
+  }
+
+  /** Returns the number of backward passes running on {@link #thread}. */
+  int running() {
+    return running;
   }
 
   /** Counts a pass of this thread as started: from now on what the holder owns is in use. */
@@ -82,7 +89,8 @@ final class ClaimHolder {
     }
   }
 
-  private ConcurrentModificationException conflict(ClaimHolder owner, Value reached) {
+  /** Returns the error for a pass of this holder's thread that reached {@code reached}, held by {@code owner}'s pass. */
+  ConcurrentModificationException conflict(ClaimHolder owner, Value reached) {
     String what = reached.isLeaf()
         ? "a leaf (data " + reached.data() + ")"
         : "an op ('" + reached.op() + "', data " + reached.data() + ")";

@@ -500,44 +500,33 @@ public abstract sealed class Value {
 
   // ---- the chain rule --------------------------------------------------------------------------
   //
-  // Each shape's propagate(y, g, visit) adds ∂y/∂input · g to each input's gradient, where y is the
+  // Each shape's propagate(y, g, pass) adds ∂y/∂input · g to each input's gradient, where y is the
   // node's output and g its gradient: one case per op.
 
   /**
    * Adds this node's contribution to its inputs' gradients, given its output {@code y} and its
-   * gradient {@code g}. An input reached for the first time in backward pass {@code visit} starts
-   * from 0, unless it is a leaf, whose gradient accumulates across passes.
+   * gradient {@code g}. An input reached for the first time by backward {@code pass} starts from 0,
+   * unless it is a leaf, whose gradient accumulates across passes.
    */
-  abstract void propagate(double y, double g, int visit);
+  abstract void propagate(double y, double g, BackwardPass pass);
 
   /**
    * Adds {@code contribution} to this node's gradient: the {@code +=} by which a value used twice
-   * gets both contributions. An op not yet reached by backward pass {@code visit} first starts from
-   * 0; a leaf keeps accumulating across passes.
+   * gets both contributions. An op not yet reached by {@code pass} first starts from 0; a leaf is
+   * claimed by the pass (see {@link ClaimHolder}) and keeps accumulating across passes, or, held by
+   * another running pass, is noted on {@code pass} as a conflict and left unwritten; a value made
+   * under {@link #noGrad()} takes no gradient.
    */
-  private void receive(double contribution, int visit) {
-    if (visitMark != visit) {
+  private void receive(double contribution, BackwardPass pass) {
+    if (visitMark != pass.visit) {
       if (tapeId != Tape.Chunk.EVERY_TAPE_ID) {
         grad = 0;
-      } else if (!takesGradient()) {
-        return;
+      } else if (!(this instanceof Leaf leaf && leaf.claim(pass))) {
+        return;   // a value made under noGrad takes no gradient; a leaf another pass holds is not written
       }
-      visitMark = visit;
+      visitMark = pass.visit;
     }
     grad += contribution;
-  }
-
-  /**
-   * Returns whether a leaf or a value made under {@link #noGrad()}, reached for the first time by
-   * the running pass, takes a gradient: a leaf does, once the pass claimed it (see
-   * {@link ClaimHolder}); a value made under {@code noGrad} does not.
-   */
-  private boolean takesGradient() {
-    if (this instanceof Leaf leaf) {
-      leaf.claim();
-      return true;
-    }
-    return false;
   }
 
   /** Returns whether this value was made by an op that recorded its inputs: neither a leaf nor a constant. */
@@ -600,12 +589,27 @@ public abstract sealed class Value {
       super.tapeId = Tape.Chunk.EVERY_TAPE_ID;
     }
 
-    /** Claims this leaf for the calling thread's running backward pass (see {@link ClaimHolder}). */
-    void claim() {
+    /**
+     * Claims this leaf for {@code pass} and returns true, or notes a conflict on the pass and returns
+     * false if another thread's pass is using it (see {@link ClaimHolder}). No call and no loop on
+     * any path: it sits in backward's inner loops, which the compiler optimizes only without them.
+     * A compare-and-set that fails means another thread claimed the leaf just now, for a pass that
+     * is running: a conflict too.
+     */
+    boolean claim(BackwardPass pass) {
+      ClaimHolder mine = pass.holder;
       ClaimHolder owner = claimedBy;
-      if (owner == null || owner.thread != Thread.currentThread()) {
-        ClaimHolder.take(CLAIMED_BY, this, this);
+      if (owner == mine) {
+        return true;
       }
+      if (owner != null && owner.running() > 0) {
+        return pass.conflict(this, owner);
+      }
+      if (!CLAIMED_BY.compareAndSet(this, owner, mine)) {
+        return pass.conflict(this, claimedBy);
+      }
+      // the former owner may have started a pass meanwhile that found this leaf still its own
+      return owner == null || owner.running() == 0 || pass.conflict(this, owner);
     }
 
     @Override
@@ -624,7 +628,7 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {}
+    void propagate(double y, double g, BackwardPass pass) {}
   }
 
   /** y = op(x) for its one input x, or op(x, c) for x + c, x − c, x·c, x/c and x<sup>c</sup>. */
@@ -659,7 +663,7 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       double x = input.data;
       double c = constant;
       input.receive(switch (op) {
@@ -675,7 +679,7 @@ public abstract sealed class Value {
         case SIGMOID -> y * (1 - y) * g;
         case RELU -> ReluRule.passesGradient(x) ? g : 0;
         case ABS -> Math.signum(x) * g;
-      }, visit);
+      }, pass);
     }
   }
 
@@ -709,30 +713,30 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       double l = left.data;
       double r = right.data;
       switch (op) {
         case ADD -> {
-          left.receive(g, visit);
-          right.receive(g, visit);
+          left.receive(g, pass);
+          right.receive(g, pass);
         }
         case SUB -> {
-          left.receive(g, visit);
-          right.receive(-g, visit);
+          left.receive(g, pass);
+          right.receive(-g, pass);
         }
         case MUL -> {
-          left.receive(r * g, visit);
-          right.receive(l * g, visit);
+          left.receive(r * g, pass);
+          right.receive(l * g, pass);
         }
         case DIV -> {
-          left.receive(g / r, visit);
-          right.receive(-g * l / (r * r), visit);
+          left.receive(g / r, pass);
+          right.receive(-g * l / (r * r), pass);
         }
         case POW -> {
-          left.receive(powerRule(l, r) * g, visit);
+          left.receive(powerRule(l, r) * g, pass);
           boolean flatInExponent = l == 0 && r >= 0;
-          right.receive((flatInExponent ? 0 : y * Math.log(l)) * g, visit);
+          right.receive((flatInExponent ? 0 : y * Math.log(l)) * g, pass);
         }
       }
     }
@@ -769,9 +773,9 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       for (Value term : terms) {
-        term.receive(g, visit);
+        term.receive(g, pass);
       }
     }
   }
@@ -818,16 +822,16 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       double gs = activation == null ? g : activation.derivative(preActivation, y) * g;
       for (int i = 0; i < weights.length; i++) {
         Value weight = weights[i];
         Value input = inputs[i];
-        weight.receive(input.data * gs, visit);
-        input.receive(weight.data * gs, visit);
+        weight.receive(input.data * gs, pass);
+        input.receive(weight.data * gs, pass);
       }
       if (bias != null) {
-        bias.receive(gs, visit);
+        bias.receive(gs, pass);
       }
     }
   }
@@ -862,9 +866,9 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       for (int i = 0; i < inputs.length; i++) {
-        inputs[i].receive(localGradients[i] * g, visit);
+        inputs[i].receive(localGradients[i] * g, pass);
       }
     }
   }
@@ -898,8 +902,8 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
-      input.receive(activation.derivative(input.data, y) * g, visit);
+    void propagate(double y, double g, BackwardPass pass) {
+      input.receive(activation.derivative(input.data, y) * g, pass);
     }
   }
 
@@ -931,7 +935,7 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {}
+    void propagate(double y, double g, BackwardPass pass) {}
   }
 
   // ---- backpropagation -------------------------------------------------------------------------
@@ -960,25 +964,26 @@ public abstract sealed class Value {
           + " differentiate it.");
     }
     Tape tape = Tape.current();
-    int visit = VISITS.incrementAndGet();
     ClaimHolder claims = tape.claimHolder();
+    BackwardPass pass = new BackwardPass(VISITS.incrementAndGet(), claims);
     claims.start();
     try {
       int index = tape.indexOf(this, tapeId, chunk);
       if (index >= 0) {
-        backwardAlongTape(tape, visit, index);
+        backwardAlongTape(tape, pass, index);
       } else {
-        backwardBySorting(visit);
+        backwardBySorting(pass);
       }
     } finally {
       claims.end();
     }
   }
 
-  private void backwardAlongTape(Tape tape, int visit, int tapeIndex) {
+  private void backwardAlongTape(Tape tape, BackwardPass pass, int tapeIndex) {
+    int visit = pass.visit;
     Tape.Period period = chunk.period;
     claim();
-    receive(1, visit);
+    receive(1, pass);
     boolean checkAnomalies = anomalyDetection;
     for (int k = chunk.ordinal; k >= 0; k--) {
       Tape.Chunk recorded = period.chunk(k);
@@ -988,7 +993,8 @@ public abstract sealed class Value {
       for (int i = k == chunk.ordinal ? tapeIndex : recorded.size() - 1; i >= 0; i--) {
         Value node = recorded.get(i);
         if (node.visitMark == visit) {
-          node.propagate(node.data, node.grad, visit);
+          node.propagate(node.data, node.grad, pass);
+          pass.throwIfConflict();
           if (checkAnomalies) {
             Anomalies.checkBackward(node);
           }
@@ -998,20 +1004,22 @@ public abstract sealed class Value {
     tape.end(period);
   }
 
-  private void backwardBySorting(int visit) {
-    Value[] order = TopologicalOrder.of(this, visit);
+  private void backwardBySorting(BackwardPass pass) {
+    Value[] order = TopologicalOrder.of(this, pass.visit);
     for (Value node : order) {
       node.grad = 0;
     }
     if (isLeaf()) {
-      receive(1, visit);
+      receive(1, pass);
+      pass.throwIfConflict();
     } else {
       grad += 1;
     }
     boolean checkAnomalies = anomalyDetection;
     for (int i = order.length - 1; i >= 0; i--) {
       Value node = order[i];
-      node.propagate(node.data, node.grad, visit);
+      node.propagate(node.data, node.grad, pass);
+      pass.throwIfConflict();
       if (checkAnomalies) {
         Anomalies.checkBackward(node);
       }

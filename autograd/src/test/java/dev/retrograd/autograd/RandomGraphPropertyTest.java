@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
  * tanh of its first input. The plan is then replayed without decisions, so the numeric derivative
  * differentiates the same function.
  */
-class RandomGraphProperties {
+class RandomGraphPropertyTest {
 
   private static final double MARGIN = 0.2;
   private static final double KINK = 0.05;
