@@ -50,9 +50,16 @@ final class ClaimHolder {
     return running;
   }
 
-  /** Counts a pass of this thread as started: from now on what the holder owns is in use. */
+  /**
+   * Counts a pass of this thread as started: from now on what the holder owns is in use.
+   *
+   * <p>The full fence orders this write before the pass's plain reads of owner fields: the
+   * Dekker pattern against a thread that swaps an owner away and then reads {@link #running()}.
+   * Either that thread sees this pass running and refuses, or this pass sees the swap.
+   */
   void start() {
     running = running + 1;
+    VarHandle.fullFence();
   }
 
   /** Counts a pass of this thread as ended; once none runs, everything the holder owns is free. */
