@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each op's forward value is computed in its method below. A node is one of a few shapes (a
  * leaf, a unary op with its constant, a binary op, a sum, a weighted sum, a fused node, an applied
- * activation), each with fields named for what they hold; the chain rule of every op is one case
+ * activation, a value made under {@code noGrad}), each with fields named for what they hold; the chain rule of every op is one case
  * in its shape's {@code propagate}, all of them together under "the chain rule" below.
  *
  * <p><b>Forward passes that need no gradient go inside {@link #noGrad()}:</b> there ops compute
