@@ -103,8 +103,8 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
     }
     if (kept.lastEpoch() < checkpointEpoch) {
       notes.add(source + (kept.lastEpoch() == 0 ? " has no epoch" : " ends at epoch " + kept.lastEpoch())
-          + " but the checkpoint is at epoch " + checkpointEpoch + ": "
-          + span(kept.lastEpoch() + 1, checkpointEpoch) + " of the checkpoint's run have no row");
+          + " but the checkpoint is at epoch " + checkpointEpoch + ": it has no row for "
+          + span(kept.lastEpoch() + 1, checkpointEpoch) + ", a gap in the history");
     }
     if (!source.equals(file)) {
       notes.add(file + " starts with " + (kept.rows().isEmpty() ? "no epoch" : span(kept.firstEpoch(),
