@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *
  * <p><b>A resumed run continues the file, it never rewrites its history.</b> Resumed after epoch
  * c, it keeps the rows up to epoch c and appends from c + 1. When the file disagrees with the
- * checkpoint it says how, in {@link #notes()}, and mends what it can: rows past epoch c (a file
+ * checkpoint it says how, to the notes it was given, and mends what it can: rows past epoch c (a file
  * that went on after the checkpoint it resumes from) are dropped, since the resumed run trains
  * those epochs again; missing rows up to epoch c (a run killed between its checkpoint and its row)
  * stay missing, a gap in the history; a last line cut off mid-write is dropped. A run resumed into
