@@ -6,8 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -280,7 +283,7 @@ public final class Checkpoint {
       temporary = null;
       forceFolder(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write checkpoint " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot write checkpoint " + file + ": " + reason(e), e);
     } finally {
       if (temporary != null) {
         try {
@@ -319,6 +322,22 @@ public final class Checkpoint {
     }
   }
 
+  /**
+   * Returns why a file operation failed in words: {@code permission denied for runs/x}, {@code Is a
+   * directory (runs/x/checkpoint.txt)}; Java's own message of a file-system error is only the path.
+   */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied for " + denied.getFile();
+    }
+    if (e instanceof FileSystemException failed && failed.getFile() != null) {
+      String why = failed.getReason() != null ? failed.getReason()
+          : e instanceof FileAlreadyExistsException ? "a file is in the way" : e.getClass().getSimpleName();
+      return why + " (" + failed.getFile() + ")";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
   /** Forces the folder's entries to the disk, so the rename survives a power cut; not every system allows it. */
   private static void forceFolder(Path folder) {
     try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
@@ -343,7 +362,7 @@ public final class Checkpoint {
       throw new CheckpointException("Checkpoint " + file + " does not exist; give the file a run wrote with a"
           + " checkpoint path, or start afresh without resuming.", e);
     } catch (IOException e) {
-      throw new CheckpointException("Cannot read checkpoint " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException("Cannot read checkpoint " + file + ": " + reason(e) + ".", e);
     }
     String text;
     try {

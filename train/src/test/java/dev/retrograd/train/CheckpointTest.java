@@ -2,6 +2,7 @@ package dev.retrograd.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.retrograd.api.Hyperparameters;
 import dev.retrograd.data.Dataset;
@@ -9,6 +10,7 @@ import dev.retrograd.data.Task;
 import dev.retrograd.registry.Plugins;
 import dev.retrograd.data.TargetEncoding;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -364,6 +366,27 @@ class CheckpointTest {
     try (Stream<Path> files = Files.list(folder)) {
       assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("run.ckpt", "copy.ckpt");
     }
+  }
+
+  @Test
+  void a_write_that_the_file_system_refuses_says_why() throws IOException {
+    Path readOnly = Files.createDirectories(folder.resolve("read-only"));
+    assumeTrue(readOnly.toFile().setWritable(false) && !Files.isWritable(readOnly), "this user writes anywhere");
+    try {
+      Path target = readOnly.resolve("run.ckpt");
+      assertThatThrownBy(() -> Checkpoint.read(file).write(target))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageStartingWith("Cannot write checkpoint " + target + ": permission denied for " + readOnly);
+    } finally {
+      readOnly.toFile().setWritable(true);
+    }
+  }
+
+  @Test
+  void reading_a_folder_says_it_is_a_folder() throws IOException {
+    Path directory = Files.createDirectories(folder.resolve("a-folder.ckpt"));
+    assertThatThrownBy(() -> Checkpoint.read(directory))
+        .hasMessage("Cannot read checkpoint " + directory + ": Is a directory.");
   }
 
   @Test

@@ -1,7 +1,11 @@
 package dev.retrograd.demo.runfolder;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +83,7 @@ public record RunFolder(Path path, RunLock lock, List<String> notes) implements 
     for (int n = 1; n <= MAX_NUMBERED; n++) {
       Path folder = n == 1 ? request.defaultFolder()
           : request.defaultFolder().resolveSibling(request.defaultFolder().getFileName() + "-" + n);
-      Optional<RunLock> lock = RunLock.tryAcquire(folder, request.command());
+      Optional<RunLock> lock = tryAcquire(folder, request);
       if (lock.isPresent() && heldRun(folder, request).isEmpty()) {
         if (n > 1) {
           notes.add(request.defaultFolder() + " holds an earlier run or is in use, so this run writes into " + folder
@@ -136,8 +140,36 @@ public record RunFolder(Path path, RunLock lock, List<String> notes) implements 
     return new RunFolder(folder, lock, notes);
   }
 
-  private static RunLock lock(Path folder, Request request) throws IOException {
-    return RunLock.tryAcquire(folder, request.command()).orElseThrow(() -> new IllegalStateException(
+  /**
+   * Tries to lock {@code folder}.
+   *
+   * @throws IllegalStateException if the folder cannot be created or written, saying why
+   */
+  private static Optional<RunLock> tryAcquire(Path folder, Request request) {
+    try {
+      return RunLock.tryAcquire(folder, request.command());
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write into the run folder " + folder + ": " + reason(e)
+          + ". Choose another folder with --out.", e);
+    }
+  }
+
+  /** Returns why a file operation failed in words; Java's own message of a file-system error is only the path. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied for " + denied.getFile();
+    }
+    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+      return ((FileSystemException) e).getFile() + " is a file, not a folder";
+    }
+    if (e instanceof FileSystemException failed && failed.getReason() != null) {
+      return failed.getReason() + " (" + failed.getFile() + ")";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  private static RunLock lock(Path folder, Request request) {
+    return tryAcquire(folder, request).orElseThrow(() -> new IllegalStateException(
         folder + " is in use by another run (" + RunLock.ownerOf(folder) + "). Wait for it to end, or choose another"
             + " folder with --out."));
   }

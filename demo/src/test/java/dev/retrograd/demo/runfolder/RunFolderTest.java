@@ -107,6 +107,16 @@ class RunFolderTest {
   }
 
   @Test
+  void an_out_that_is_a_file_is_refused_saying_so() throws IOException {
+    Path file = Files.writeString(dir.resolve("results.csv"), "a,b\n");
+
+    assertThatThrownBy(() -> RunFolder.open(request(file, null, false)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Cannot write into the run folder " + file + ": " + file + " is a file, not a folder. Choose"
+            + " another folder with --out.");
+  }
+
+  @Test
   void a_folder_in_use_is_refused_naming_its_owner_and_free_once_released() throws IOException {
     Path out = dir.resolve("busy");
     RunLock first = RunLock.tryAcquire(out, "./retrograd train --out busy").orElseThrow();
