@@ -74,8 +74,10 @@ import org.slf4j.LoggerFactory;
  * that is NaN or infinite is refused too, at write and at read. Files of format 1, which carry no
  * checksum and no data fingerprint, are refused with a line saying why.
  *
- * <p>{@link #write} writes to a temporary file in the same folder, forces it to the disk and renames
- * it into place atomically, so a crash at any moment leaves the previous checkpoint whole. Its
+ * <p>{@link #write} writes to a temporary file in the same folder and renames it into place
+ * atomically, so a program killed at any moment leaves the previous checkpoint whole. (It does not
+ * force the file to the disk, which would cost 10 ms or more per epoch: after a power cut the file
+ * system may hold a damaged file, which the checksum then refuses.) Its
  * temporary files are named {@code checkpoint.txt.PID.RANDOM.tmp}; a write deletes those of the same
  * checkpoint left by processes that no longer run (a JVM killed mid-write), so they do not pile up.
  * {@link #read} refuses a file that is not a checkpoint, is truncated or holds an unreadable entry,
@@ -251,10 +253,9 @@ public final class Checkpoint {
   }
 
   /**
-   * Writes this checkpoint to {@code file}: first to a temporary file in the same folder, forced to
-   * the disk, then renamed over {@code file} atomically ({@code ATOMIC_MOVE},
-   * {@code REPLACE_EXISTING}). Temporary files of the same checkpoint left by processes that no
-   * longer run are deleted first.
+   * Writes this checkpoint to {@code file}: first to a temporary file in the same folder, then
+   * renamed over {@code file} atomically ({@code ATOMIC_MOVE}, {@code REPLACE_EXISTING}).
+   * Temporary files of the same checkpoint left by processes that no longer run are deleted first.
    *
    * @throws UncheckedIOException if the folder cannot be written
    */
@@ -272,7 +273,6 @@ public final class Checkpoint {
         while (bytes.hasRemaining()) {
           channel.write(bytes);
         }
-        channel.force(true);
       }
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -281,7 +281,6 @@ public final class Checkpoint {
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
       temporary = null;
-      forceFolder(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write checkpoint " + file + ": " + reason(e), e);
     } finally {
@@ -336,15 +335,6 @@ public final class Checkpoint {
       return why + " (" + failed.getFile() + ")";
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
-  }
-
-  /** Forces the folder's entries to the disk, so the rename survives a power cut; not every system allows it. */
-  private static void forceFolder(Path folder) {
-    try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-      directory.force(true);
-    } catch (IOException | UncheckedIOException e) {
-      LOG.debug("Cannot force folder {} to the disk: {}", folder, e.toString());
-    }
   }
 
   /**

@@ -32,11 +32,11 @@ class CheckpointCrashTest {
     Random random = new Random(20240607);
     int epoch = 0;
     int killedMidWrite = 0;
-    for (int round = 1; round <= 6; round++) {
+    for (int round = 1; round <= 4; round++) {
       Process child = start(file, epoch + 1, 0);
       awaitLine(child, "ready");
       if (round % 2 == 1) {
-        Thread.sleep(random.nextInt(1500));  // anywhere: before, inside or between writes
+        Thread.sleep(random.nextInt(1000));  // anywhere: before, inside or between writes
       } else {
         awaitTemporaryFileOf(child);  // inside a write, wherever the polling finds it
       }
