@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
  * textbook with its numbers, and the graph drawn with its gradients.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run one training step of a tiny network and narrate its four phases with numbers:",
-        "forward (each neuron's w·x + b and activation), loss, backward (for every weight",
-        "dL/dw = dL/dy × dy/dw, checked against the engine and a central difference), and update.",
-        "Writes the graph with every value and gradient (explain.svg, explain.png, explain.dot) into --out."})
+    description = {"Run one training step of a tiny network and narrate its four phases with",
+        "numbers: forward (each neuron's w·x + b and activation), loss, backward (for",
+        "every weight dL/dw = dL/dy × dy/dw, checked against the engine's gradient and",
+        "a central difference) and update. Writes the graph with every value and",
+        "gradient (explain.svg, explain.png, explain.dot) into --out."})
 public final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--hidden", paramLabel = "W1,W2,…", split = ",", defaultValue = "2",
@@ -108,8 +109,12 @@ public final class ExplainCommand implements Callable<Integer> {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be a number > 0, was " + learningRate + ".");
     }
-    Hyperparameters hyperparameters = Hyperparameters.parse(optimizerHyperparameters.isBlank()
-        ? "lr=" + learningRate : "lr=" + learningRate + "," + optimizerHyperparameters);
+    Hyperparameters others = Hyperparameters.parse(optimizerHyperparameters);
+    if (others.names().contains("lr")) {
+      throw new IllegalArgumentException("--hp gives lr; give the learning rate with --lr, such as --lr 0.05.");
+    }
+    Hyperparameters hyperparameters = Hyperparameters.parse("lr=" + learningRate
+        + (others.names().isEmpty() ? "" : "," + others));
     StepSetup setup = new StepSetup(hidden, activation, outputActivation, initializer, seed, loss, optimizer,
         hyperparameters, input, target);
     ExplainedStep step = new StepExplainer(registry.get()).explain(setup);

@@ -34,13 +34,15 @@ import picocli.CommandLine.Spec;
  * gradient, and each variable's gradient printed.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Draw an expression's graph with every value and gradient, as micrograd's draw_dot does.",
-        "Runs the forward and the backward pass, prints each variable's data and gradient, and writes",
-        "graph.svg, graph.png and graph.dot (for Graphviz) into --out."},
-    footer = {"", "Expressions: numbers, variables, + - * /, ^ for powers, unary minus, parentheses, the engine's",
-        "exp log sqrt tanh sigmoid relu abs, and any activation plugin by name, such as gelu(x).", "",
-        "Example (micrograd's neuron):",
-        "  retrograd graph --expr \"tanh(x1*w1 + x2*w2 + b)\" --set x1=2,x2=0,w1=-3,w2=1,b=6.8813735870195432"})
+    description = {"Draw an expression's graph with every value and gradient, as micrograd's",
+        "draw_dot does. Runs the forward and the backward pass, prints each variable's",
+        "data and gradient, and writes graph.svg, graph.png and graph.dot into --out."},
+    footer = {"", "Expressions: numbers, variables, + - * /, ^ for powers, unary minus, parentheses,",
+        "the engine's exp log sqrt tanh sigmoid relu abs, and any activation plugin by",
+        "name, such as gelu(x).", "",
+        "Example, micrograd's neuron:",
+        "  retrograd graph --expr \"tanh(x1*w1 + x2*w2 + b)\" \\",
+        "      --set x1=2,x2=0,w1=-3,w2=1,b=6.8813735870195432"})
 public final class GraphCommand implements Callable<Integer> {
 
   /** Variables drawn as parameters unless --params says otherwise: w and b, alone or followed by digits or _. */
