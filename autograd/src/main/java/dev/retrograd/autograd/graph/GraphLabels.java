@@ -1,6 +1,7 @@
 package dev.retrograd.autograd.graph;
 
 import dev.retrograd.autograd.Value;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class GraphLabels {
   private GraphLabels(Builder builder) {
     this.names = new IdentityHashMap<>(builder.names);
     this.ops = new IdentityHashMap<>(builder.ops);
-    this.parameters = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    this.parameters = Collections.newSetFromMap(new IdentityHashMap<>());
     this.parameters.addAll(builder.parameters);
   }
 
@@ -66,7 +67,7 @@ public final class GraphLabels {
 
     private final Map<Value, String> names = new IdentityHashMap<>();
     private final Map<Value, String> ops = new IdentityHashMap<>();
-    private final Set<Value> parameters = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Value> parameters = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Builder() {}
 

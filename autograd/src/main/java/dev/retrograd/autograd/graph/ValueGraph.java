@@ -7,12 +7,15 @@ import dev.retrograd.autograd.graph.GraphNode.ValueNode;
 import dev.retrograd.autograd.graph.GraphNode.ValueRole;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A {@link Value} graph as a picture shows it, micrograd's {@code draw_dot} way: one node per value
@@ -37,7 +40,10 @@ import java.util.Set;
  */
 public final class ValueGraph {
 
-  /** The ops whose node is one primitive; any other op (sum, dot, neuron, a loss) is fused. */
+  /**
+   * The {@link Value#op()} names of the primitive ops, one or two inputs each; any other op (sum,
+   * dot, neuron, a loss or another {@code Value.fused} node) is fused and drawn with its arity.
+   */
   private static final Set<String> PRIMITIVE_OPS = Set.of(
       "+", "-", "*", "/", "pow", "neg", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "abs", "apply");
 
@@ -291,8 +297,8 @@ public final class ValueGraph {
 
     /** Keeps the first {@code valuesPerLayer − 1} values of a crowded layer, breadth-first, and merges the rest. */
     private void mergeCrowdedLayers() {
-      Map<Integer, Integer> kept = new java.util.HashMap<>();
-      Map<Integer, Integer> total = new java.util.HashMap<>();
+      Map<Integer, Integer> kept = new HashMap<>();
+      Map<Integer, Integer> total = new HashMap<>();
       for (int i = 0; i < values.size(); i++) {
         if (isDrawn(i)) {
           total.merge(layer[i], 1, Integer::sum);
@@ -309,7 +315,7 @@ public final class ValueGraph {
     }
 
     private void addMergedNodes(List<GraphNode> nodes, int firstDrawnLayer, List<String> notes) {
-      Map<String, Integer> counts = new java.util.TreeMap<>();
+      Map<String, Integer> counts = new TreeMap<>();
       for (String id : drawnAs) {
         if (!id.startsWith("v")) {
           counts.merge(id, 1, Integer::sum);
@@ -323,7 +329,7 @@ public final class ValueGraph {
             + " merged into one node", layer[0] - firstDrawnLayer + 2, layer[0] + 1, earlier));
       }
       counts.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(4)))))
+          .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(id -> Integer.parseInt(id.substring(4)))))
           .forEach(entry -> nodes.add(new MergedNode(entry.getKey(),
               String.format(Locale.ROOT, "… %,d more values", entry.getValue()), entry.getValue(),
               2 * Integer.parseInt(entry.getKey().substring(4)))));

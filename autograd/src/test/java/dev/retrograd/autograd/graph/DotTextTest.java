@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retrograd.autograd.Value;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class DotTextTest {
     GraphLabels.Builder labels = GraphLabels.builder();
     DotSyntax.Graph dot = DotSyntax.parse(ValueGraph.trace(neuron(labels), labels.build()).toDot());
 
-    Map<String, String> fillByLabelStart = new java.util.HashMap<>();
+    Map<String, String> fillByLabelStart = new HashMap<>();
     dot.nodes().values().forEach(node -> fillByLabelStart.put(
         node.attributes().get("label").split(" \\|")[0], node.attributes().get("fillcolor")));
     assertThat(fillByLabelStart).containsEntry("{ x1", "#dbe9f6").containsEntry("{ w1", "#fde2c4")

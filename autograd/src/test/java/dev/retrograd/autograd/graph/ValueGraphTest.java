@@ -1,6 +1,7 @@
 package dev.retrograd.autograd.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -143,9 +144,9 @@ class ValueGraphTest {
 
     List<OpNode> ops = graph.nodes().stream().filter(OpNode.class::isInstance).map(OpNode.class::cast).toList();
     assertThat(ops).extracting(OpNode::text, OpNode::arity, OpNode::fused, OpNode::arityText).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("loss", 1, true, "1 input"),
-        org.assertj.core.groups.Tuple.tuple("tanh", 1, false, "1 input"),
-        org.assertj.core.groups.Tuple.tuple("dot", 5, true, "5 inputs"));
+        tuple("loss", 1, true, "1 input"),
+        tuple("tanh", 1, false, "1 input"),
+        tuple("dot", 5, true, "5 inputs"));
   }
 
   @Test

@@ -2,9 +2,9 @@ package dev.retrograd.demo.graph;
 
 import dev.retrograd.demo.plot.Headless;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
 import java.awt.image.BufferedImage;
 
 /**
@@ -66,9 +66,7 @@ enum TextStyle {
 
   /** Returns how far the baseline sits below the middle of a line, to center text vertically. */
   double baselineBelowMiddle() {
-    var graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-    FontMetrics metrics = graphics.getFontMetrics(font);
-    graphics.dispose();
+    LineMetrics metrics = font.getLineMetrics("Xg", CONTEXT);
     return (metrics.getAscent() - metrics.getDescent()) / 2.0;
   }
 }

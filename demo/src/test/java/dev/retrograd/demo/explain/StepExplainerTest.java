@@ -1,6 +1,7 @@
 package dev.retrograd.demo.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.retrograd.api.Hyperparameters;
@@ -117,7 +118,7 @@ class StepExplainerTest {
         new double[] {0.5, -0.5}));
 
     assertThat(step.backward()).extracting(LayerBackward::layer, LayerBackward::output)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, true), org.assertj.core.groups.Tuple.tuple(1, false));
+        .containsExactly(tuple(2, true), tuple(1, false));
     NeuronBackward hidden = step.backward().get(1).neurons().get(2);
     assertThat(hidden.terms()).hasSize(2);
     double sum = hidden.terms().stream().mapToDouble(term -> term[0] * term[1] * term[2]).sum();

@@ -1,6 +1,7 @@
 package dev.retrograd.demo.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -75,14 +76,14 @@ class ExpressionGraphTest {
     ValueGraph traced = ValueGraph.trace(graph.output(), graph.labels());
 
     assertThat(traced.valueNodes()).extracting(ValueNode::name, ValueNode::role).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("w*x^2 + gelu(x) + 3", ValueRole.OUTPUT),
-        org.assertj.core.groups.Tuple.tuple("w*x^2 + gelu(x)", ValueRole.INTERIOR),
-        org.assertj.core.groups.Tuple.tuple("w*x^2", ValueRole.INTERIOR),
-        org.assertj.core.groups.Tuple.tuple("x^2", ValueRole.INTERIOR),
-        org.assertj.core.groups.Tuple.tuple("gelu(x)", ValueRole.INTERIOR),
-        org.assertj.core.groups.Tuple.tuple("w", ValueRole.PARAMETER),
-        org.assertj.core.groups.Tuple.tuple("x", ValueRole.LEAF),
-        org.assertj.core.groups.Tuple.tuple("3", ValueRole.LEAF));
+        tuple("w*x^2 + gelu(x) + 3", ValueRole.OUTPUT),
+        tuple("w*x^2 + gelu(x)", ValueRole.INTERIOR),
+        tuple("w*x^2", ValueRole.INTERIOR),
+        tuple("x^2", ValueRole.INTERIOR),
+        tuple("gelu(x)", ValueRole.INTERIOR),
+        tuple("w", ValueRole.PARAMETER),
+        tuple("x", ValueRole.LEAF),
+        tuple("3", ValueRole.LEAF));
     assertThat(traced.nodes()).filteredOn(OpNode.class::isInstance).extracting(node -> ((OpNode) node).text())
         .containsExactlyInAnyOrder("+", "+", "*", "^2", "gelu");
   }
