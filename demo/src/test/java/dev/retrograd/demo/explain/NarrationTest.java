@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -97,6 +98,18 @@ class NarrationTest {
 
     assertThat(text).contains("2. Loss: huber: Huber loss", "∂huber/∂y", "f'(s) = softsign'(s) = ",
         "4. Update: adam(lr=0.01), Adam: θ ← θ − lr·m_hat/(sqrt(v_hat) + eps)", " → ");
+  }
+
+  @Test
+  void english_is_english_on_a_french_machine_too() {
+    Locale machine = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.FRANCE);
+      assertThat(Narration.in("en").text("forward.title")).startsWith("1. Forward pass");
+      assertThat(Narration.in("en").number(0.5)).isEqualTo("0.5000");
+    } finally {
+      Locale.setDefault(machine);
+    }
   }
 
   @Test
