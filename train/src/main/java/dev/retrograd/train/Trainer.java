@@ -42,6 +42,9 @@ import java.util.Objects;
  * <b>Same config, model and data: the same run, number for number</b>, and a run resumed from a
  * checkpoint continues exactly as if never stopped.
  *
+ * <p>With a target standardizer in the config, a regression run trains on standardized targets and
+ * reports every score in the target's units (see {@link TrainingConfig}).
+ *
  * <p>Instances are immutable; one run at a time per model.
  */
 public final class Trainer {
@@ -99,11 +102,16 @@ public final class Trainer {
    */
   public Scores evaluate(Model model, Dataset data, TrainingConfig config) {
     Loss loss = config.loss().resolve(plugins::loss);
-    return score(model, Rows.of(data, config.targetEncoding()), loss, config.task(), config.batchSize());
+    TargetUnits units = TargetUnits.of(config);
+    return score(model, Rows.of(units.trained(data), config.targetEncoding()), loss, config.task(),
+        config.batchSize(), units);
   }
 
-  /** Scores {@code data} in evaluation mode, {@code batchSize} rows per forward pass. */
-  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize) {
+  /**
+   * Scores {@code data} (targets in training units) in evaluation mode, {@code batchSize} rows per
+   * forward pass, in the reported units.
+   */
+  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units) {
     if (data.size() == 0) {
       return Scores.NONE;
     }
@@ -111,16 +119,14 @@ public final class Trainer {
     model.setTraining(false);
     try {
       double[][] predictions = new double[data.size()][];
-      double lossSum = 0;
       for (int from = 0; from < data.size(); from += batchSize) {
         int to = Math.min(from + batchSize, data.size());
         Value[][] outputs = model.forward(data.slice(from, to).inputs());
         for (int r = 0; r < outputs.length; r++) {
           predictions[from + r] = TrainingRun.numbers(outputs[r]);
-          lossSum += loss.value(predictions[from + r], data.targets()[from + r]);
         }
       }
-      return Scores.of(lossSum / data.size(), predictions, data.targets(), task);
+      return units.scores(predictions, data.targets(), loss, task, 0);
     } finally {
       model.setTraining(wasTraining);
     }
