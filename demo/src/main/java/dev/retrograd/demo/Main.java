@@ -46,6 +46,7 @@ public final class Main implements Runnable {
    */
   public static int run(Module module, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Main(), new InjectorFactory(Guice.createInjector(module)));
+    commandLine.setHelpFactory(WordWrappedHelp::new);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler((e, arguments) -> {

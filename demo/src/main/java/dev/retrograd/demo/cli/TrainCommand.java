@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * {@code retrograd train}: the four phases of training, epoch after epoch, on a built-in data set or
  * a CSV file, with any combination of plugins; then the test scores, the curves and the checkpoint.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Train a multilayer perceptron, epoch by epoch, and write its metrics, plots and checkpoint.",
         "Writes metrics.csv, loss.png, accuracy.png, gradients.png, decision_boundary.png (2-D data)",
         "and checkpoint.txt into --out."})
