@@ -46,10 +46,23 @@ public record Standardizer(double[] mean, double[] std) {
     std = std.clone();
   }
 
-  /** Returns the means and standard deviations of {@code train}'s features. */
+  /**
+   * Returns the means and standard deviations of {@code train}'s features.
+   *
+   * @throws IllegalArgumentException for no rows, or a feature that is NaN or infinite (naming its
+   *     row and feature)
+   */
   public static Standardizer fit(Dataset train) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on '" + train.name() + "', which has no rows");
+    }
+    for (int r = 0; r < train.size(); r++) {
+      for (int j = 0; j < train.featureCount(); j++) {
+        if (!Double.isFinite(train.features()[r][j])) {
+          throw new IllegalArgumentException("cannot standardize '" + train.name() + "': row " + r + ", feature '"
+              + train.featureNames().get(j) + "' is " + train.features()[r][j] + "; features must be finite numbers");
+        }
+      }
     }
     int d = train.featureCount();
     int n = train.size();

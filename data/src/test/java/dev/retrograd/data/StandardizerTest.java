@@ -112,4 +112,12 @@ class StandardizerTest {
     assertThatThrownBy(() -> Standardizer.fit(TRAIN).applyToTargets(TRAIN))
         .hasMessage("this standardizer has 2 columns; a target standardizer has one (see fitTargets)");
   }
+
+  @Test
+  void a_feature_that_is_not_finite_is_named_by_row_and_feature() {
+    Dataset poisoned = rows(new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}});
+
+    assertThatThrownBy(() -> Standardizer.fit(poisoned))
+        .hasMessage("cannot standardize 'rows': row 1, feature 'b' is Infinity; features must be finite numbers");
+  }
 }

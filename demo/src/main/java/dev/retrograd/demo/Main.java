@@ -56,8 +56,7 @@ public final class Main implements Runnable {
       return 2;
     });
     commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-      Throwable reason = unwrapped(e);
-      failed.getErr().println("retrograd: " + (reason.getMessage() != null ? reason.getMessage() : reason.toString()));
+      failed.getErr().println("retrograd: " + ErrorMessage.of(unwrapped(e)));
       return 1;
     });
     return commandLine.execute(args);
