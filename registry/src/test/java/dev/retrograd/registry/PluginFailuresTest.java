@@ -119,6 +119,7 @@ class PluginFailuresTest {
     ListAppender<ILoggingEvent> warnings = new ListAppender<>();
     warnings.start();
     logger.addAppender(warnings);
+    logger.setAdditive(false);
     try {
       Plugins.load(List.of(library));
 
@@ -129,6 +130,7 @@ class PluginFailuresTest {
           + " META-INF/services/dev.retrograd.registry.PluginModule]. It is on the class path, for the plugins"
           + " that need it.");
     } finally {
+      logger.setAdditive(true);
       logger.detachAppender(warnings);
     }
   }

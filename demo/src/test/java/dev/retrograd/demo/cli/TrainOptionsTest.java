@@ -119,6 +119,7 @@ class TrainOptionsTest {
     ListAppender<ILoggingEvent> warnings = new ListAppender<>();
     warnings.start();
     logger.addAppender(warnings);
+    logger.setAdditive(false);
     try {
       Cli run = train("--samples", "12", "--validation-fraction", "0.2");
 
@@ -126,6 +127,7 @@ class TrainOptionsTest {
       assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("Only 7 examples are"
           + " left to train on (3 for test, 2 for validation); the scores will say little.");
     } finally {
+      logger.setAdditive(true);
       logger.detachAppender(warnings);
     }
   }
