@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * Finds where a step's first value that is not finite came from, in this order: an input or a
  * target of the batch; a parameter (an earlier update overflowed it); else the first op that made
  * one from finite inputs, found by running the step's forward pass and loss again with anomaly
- * detection on, layer by layer for an {@link Mlp}.
+ * detection on, layer by layer for an {@link Mlp}. The second pass runs in training mode, so batch
+ * normalization's running statistics of the failed model move once more; the run stops anyway, and
+ * its last good checkpoint is untouched.
  *
  * @param source where it came from
  * @param text what was found, one clause

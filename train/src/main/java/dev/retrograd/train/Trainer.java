@@ -30,7 +30,7 @@ import java.util.Objects;
  *   <li>forward: {@code model.forward(B)} in training mode;
  *   <li>loss: {@code L = (1/|B|)·Σ_b loss(prediction_b, target_b) + l2·Σθ²} (the L2 term only when
  *       {@code l2 > 0}); a NaN or infinite L stops the run with {@link TrainingDivergedException}
- *       before its backward pass;
+ *       before its backward pass, naming where the first value that is not finite came from;
  *   <li>backward: every parameter's gradient zeroed, then {@code L.backward()};
  *   <li>clipping of the gradients ({@link Clipping}), then {@code optimizer.step}.
  * </ol>
