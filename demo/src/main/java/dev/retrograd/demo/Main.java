@@ -48,6 +48,7 @@ public final class Main implements Runnable {
    */
   public static int run(Module module, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Main(), new InjectorFactory(Guice.createInjector(module)));
+    commandLine.setHelpFactory(WordWrappedHelp::new);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -57,8 +58,7 @@ public final class Main implements Runnable {
       return 2;
     });
     commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-      Throwable reason = unwrapped(e);
-      failed.getErr().println("retrograd: " + (reason.getMessage() != null ? reason.getMessage() : reason.toString()));
+      failed.getErr().println("retrograd: " + ErrorMessage.of(unwrapped(e)));
       return 1;
     });
     return commandLine.execute(args);
