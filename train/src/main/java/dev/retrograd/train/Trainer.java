@@ -30,7 +30,7 @@ import java.util.Objects;
  *   <li>forward: {@code model.forward(B)} in training mode;
  *   <li>loss: {@code L = (1/|B|)·Σ_b loss(prediction_b, target_b) + l2·Σθ²} (the L2 term only when
  *       {@code l2 > 0}); a NaN or infinite L stops the run with {@link TrainingDivergedException}
- *       before its backward pass;
+ *       before its backward pass, naming where the first value that is not finite came from;
  *   <li>backward: every parameter's gradient zeroed, then {@code L.backward()};
  *   <li>clipping of the gradients ({@link Clipping}), then {@code optimizer.step}.
  * </ol>
@@ -41,6 +41,9 @@ import java.util.Objects;
  * from the same generator once at the start and evaluated in evaluation mode after every epoch.
  * <b>Same config, model and data: the same run, number for number</b>, and a run resumed from a
  * checkpoint continues exactly as if never stopped.
+ *
+ * <p>With a target standardizer in the config, a regression run trains on standardized targets and
+ * reports every score in the target's units (see {@link TrainingConfig}).
  *
  * <p>Instances are immutable; one run at a time per model.
  */
@@ -102,11 +105,16 @@ public final class Trainer {
    */
   public Scores evaluate(Model model, Dataset data, TrainingConfig config) {
     Loss loss = config.loss().resolve(plugins::loss);
-    return score(model, Rows.of(data, config.targetEncoding()), loss, config.task(), config.batchSize());
+    TargetUnits units = TargetUnits.of(config);
+    return score(model, Rows.of(units.trained(data), config.targetEncoding()), loss, config.task(),
+        config.batchSize(), units);
   }
 
-  /** Scores {@code data} in evaluation mode, {@code batchSize} rows per forward pass. */
-  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize) {
+  /**
+   * Scores {@code data} (targets in training units) in evaluation mode, {@code batchSize} rows per
+   * forward pass, in the reported units.
+   */
+  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units) {
     if (data.size() == 0) {
       return Scores.NONE;
     }
@@ -114,16 +122,14 @@ public final class Trainer {
     model.setTraining(false);
     try {
       double[][] predictions = new double[data.size()][];
-      double lossSum = 0;
       for (int from = 0; from < data.size(); from += batchSize) {
         int to = Math.min(from + batchSize, data.size());
         Value[][] outputs = model.forward(data.slice(from, to).inputs());
         for (int r = 0; r < outputs.length; r++) {
           predictions[from + r] = TrainingRun.numbers(outputs[r]);
-          lossSum += loss.value(predictions[from + r], data.targets()[from + r]);
         }
       }
-      return Scores.of(lossSum / data.size(), predictions, data.targets(), task);
+      return units.scores(predictions, data.targets(), loss, task, 0);
     } finally {
       model.setTraining(wasTraining);
     }

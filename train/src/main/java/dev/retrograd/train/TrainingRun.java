@@ -37,6 +37,8 @@ final class TrainingRun {
   private final LayerGradients layerGradients;
   private final SplitMix64 random;
   private final ValidationSplit split;
+  private final TargetUnits units;
+  private final List<String> featureNames;
   private int completedEpochs;
   private Path lastGoodCheckpoint;
 
@@ -53,7 +55,10 @@ final class TrainingRun {
     this.view = new GradientView(named.stream().map(NamedParameter::value).toList());
     this.layerGradients = new LayerGradients(model);
     this.random = new SplitMix64(config.seed());
-    this.split = ValidationSplit.draw(data, config.targetEncoding(), config.validationFraction(), random);
+    this.units = TargetUnits.of(config);
+    this.featureNames = data.featureNames();
+    this.split = ValidationSplit.draw(units.trained(data), config.targetEncoding(), config.validationFraction(),
+        random);
     this.identity = RunIdentity.of(model.architecture(), data.size(), data.name(),
         DataFingerprint.of(split.training(), split.validation()), config, plugins);
   }
@@ -178,6 +183,7 @@ final class TrainingRun {
     Rows shuffled = training.select(order);
     double[][] predictions = new double[training.size()][];
     double lossSum = 0;
+    double penaltySum = 0;
     layerGradients.reset();
     for (int step = 1; step <= stepsPerEpoch; step++) {
       if (before != null && options.stopRequested()) {
@@ -191,7 +197,12 @@ final class TrainingRun {
       Value objective = objective(outputs, batch.targets());
       double value = objective.data();
       if (!Double.isFinite(value)) {
-        throw new TrainingDivergedException(epoch, step, value, lr, lastGoodCheckpoint);
+        DivergenceDiagnosis found = DivergenceDiagnosis.of(model, batch, featureNames, named, this::objective,
+            config.loss().name());
+        throw new TrainingDivergedException(epoch, step, value, lr, lastGoodCheckpoint, found.source(), found.text());
+      }
+      if (units.standardizes() && config.l2() > 0) {
+        penaltySum += penalty();
       }
       view.zeroGrad();
       objective.backward();
@@ -207,8 +218,10 @@ final class TrainingRun {
       int stepNumber = step;
       options.listeners().forEach(listener -> listener.onStep(epoch, stepNumber, stepsPerEpoch, value));
     }
-    Scores train = Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
-    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize());
+    Scores train = units.standardizes()
+        ? units.scores(predictions, shuffled.targets(), loss, config.task(), penaltySum / stepsPerEpoch)
+        : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
+    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units);
     completedEpochs = epoch;
     options.checkpointFile().ifPresent(file -> {
       requireFiniteParameters(file);
@@ -268,6 +281,15 @@ final class TrainingRun {
             + " Lower the learning rate or clip the gradients.");
       }
     }
+  }
+
+  /** Returns the L2 penalty {@code l2·Σθ²} at the parameters' current values. */
+  private double penalty() {
+    double sum = 0;
+    for (Value leaf : view.leaves()) {
+      sum += leaf.data() * leaf.data();
+    }
+    return config.l2() * sum;
   }
 
   private Checkpoint capture() {

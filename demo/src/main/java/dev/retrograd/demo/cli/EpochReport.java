@@ -42,11 +42,18 @@ final class EpochReport implements TrainingListener {
     return line.toString();
   }
 
-  /** Returns "loss 0.1234 accuracy 96.5%" or "loss 0.1234 mse 0.01 r2 0.98". */
+  /**
+   * Returns "loss 0.1234 accuracy 96.5%" or "loss 0.1234 mse 0.01 r2 0.98"; a loss of 10⁴ or more
+   * (a regression in large units) is written as "2.137e+19".
+   */
   String scores(Scores scores) {
     if (task == Task.CLASSIFICATION) {
-      return String.format(Locale.ROOT, "loss %.4f accuracy %.1f%%", scores.loss(), 100 * scores.accuracy());
+      return String.format(Locale.ROOT, "loss %s accuracy %.1f%%", loss(scores.loss()), 100 * scores.accuracy());
     }
-    return String.format(Locale.ROOT, "loss %.4f mse %.4g r2 %.4f", scores.loss(), scores.mse(), scores.r2());
+    return String.format(Locale.ROOT, "loss %s mse %.4g r2 %.4f", loss(scores.loss()), scores.mse(), scores.r2());
+  }
+
+  private static String loss(double loss) {
+    return String.format(Locale.ROOT, Math.abs(loss) < 1e4 ? "%.4f" : "%.4g", loss);
   }
 }
