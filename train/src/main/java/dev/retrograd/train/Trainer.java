@@ -64,7 +64,9 @@ public final class Trainer {
   /**
    * Trains {@code model} on {@code data} from epoch 1 to {@code config.epochs()} (or
    * {@code options.stopAfterEpoch()}), writing the checkpoint after every epoch if one is given.
-   * The model is left in evaluation mode.
+   * The model is left in evaluation mode. When {@code options}' stop request answers true before a
+   * step, the run ends there with the model as it was after the last completed epoch
+   * ({@link TrainingResult#stopped()}).
    *
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
    * @throws IllegalArgumentException if the data do not fit the model or the split leaves no
@@ -82,8 +84,9 @@ public final class Trainer {
    * state, then trains on as {@link #fit} would have. {@code options.checkpoint()} may be the same
    * file.
    *
-   * @throws CheckpointException if the checkpoint is unreadable or was saved by a different model,
-   *     optimizer, loss or setting; the message says what differs
+   * @throws CheckpointException if the checkpoint is unreadable, altered or damaged (its checksum does
+   *     not match), or was saved by a different model, optimizer, loss or setting, or on other data
+   *     (its {@link DataFingerprint} differs); the message says what differs
    * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}, or
    *     for an optimizer instance that has taken steps already
    * @throws TrainingDivergedException if a loss becomes NaN or infinite

@@ -32,6 +32,7 @@ public final class CommandLineModule extends AbstractModule {
     bind(ExplainCommand.class);
     bind(DataOptions.class);
     bind(PluginOptions.class).in(Singleton.class);
+    bind(StopSignals.class).to(ProcessSignals.class);
     install(new DataSourcesModule());
     install(new RunFilesModule());
     install(new GraphFilesModule());

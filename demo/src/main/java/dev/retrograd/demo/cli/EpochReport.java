@@ -6,16 +6,13 @@ import dev.retrograd.train.Scores;
 import dev.retrograd.train.TrainingListener;
 import dev.retrograd.train.TrainingPlan;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-/** Prints one line per epoch and keeps every epoch's metrics for the files written afterwards. */
+/** Prints one line per epoch. */
 final class EpochReport implements TrainingListener {
 
   private final PrintWriter out;
   private final Task task;
-  private final List<EpochMetrics> epochs = new ArrayList<>();
   private int lastEpoch;
 
   EpochReport(PrintWriter out, Task task) {
@@ -30,14 +27,8 @@ final class EpochReport implements TrainingListener {
 
   @Override
   public void onEpochEnd(EpochMetrics metrics) {
-    epochs.add(metrics);
     out.println(line(metrics));
     out.flush();
-  }
-
-  /** Returns the epochs seen so far. */
-  List<EpochMetrics> epochs() {
-    return List.copyOf(epochs);
   }
 
   private String line(EpochMetrics m) {

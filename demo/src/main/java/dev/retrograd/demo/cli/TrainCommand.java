@@ -9,12 +9,16 @@ import dev.retrograd.data.Task;
 import dev.retrograd.demo.progress.ProgressMode;
 import dev.retrograd.demo.progress.TrainingProgress;
 import dev.retrograd.demo.runfiles.FinishedRun;
+import dev.retrograd.demo.runfiles.MetricsCsv;
+import dev.retrograd.demo.runfiles.MetricsLog;
 import dev.retrograd.demo.runfiles.RunFiles;
 import dev.retrograd.demo.runfiles.RunFilesException;
+import dev.retrograd.demo.runfolder.RunFolder;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Clipping;
+import dev.retrograd.train.EpochMetrics;
 import dev.retrograd.train.Metrics;
 import dev.retrograd.train.RunOptions;
 import dev.retrograd.train.Schedule;
@@ -47,6 +51,11 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code retrograd train}: the four phases of training, epoch after epoch, on a built-in data set or
  * a CSV file, with any combination of plugins; then the test scores, the curves and the checkpoint.
+ *
+ * <p>The run writes into a folder {@link RunFolder} chooses and locks. {@code metrics.csv} and the
+ * checkpoint are written after every epoch; the plots at the end, from the whole history in
+ * {@code metrics.csv}. On SIGINT or SIGTERM the run stops before its next step, writes its files for
+ * the epochs it completed, prints the command that resumes it and exits with 130 or 143.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Train a multilayer perceptron, epoch by epoch, and write its metrics, plots and checkpoint.",
@@ -151,8 +160,15 @@ public final class TrainCommand implements Callable<Integer> {
   private Path outputFolder;
 
   @Option(names = "--resume", paramLabel = "CHECKPOINT",
-      description = "Continue the run saved in this checkpoint, with the same settings, up to --epochs.")
+      description = "Continue the run saved in this checkpoint, with the same settings and data, up to --epochs,"
+          + " in the checkpoint's folder (or --out).")
   private Path resume;
+
+  @Option(names = "--overwrite",
+      description = "Replace the earlier run in the output folder (its checkpoint, metrics.csv and plots). Without"
+          + " it, a new run refuses an --out folder that holds a run, and without --out it writes into"
+          + " runs/<data set>-2, -3, ….")
+  private boolean overwrite;
 
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
       description = "Progress display: auto, bar, lines or quiet. Default: ${DEFAULT-VALUE}.")
@@ -167,12 +183,17 @@ public final class TrainCommand implements Callable<Integer> {
 
   private final Provider<Plugins> registry;
   private final RunFiles runFiles;
+  private final StopSignals stopSignals;
 
   @Inject
-  TrainCommand(Provider<Plugins> registry, RunFiles runFiles) {
+  TrainCommand(Provider<Plugins> registry, RunFiles runFiles, StopSignals stopSignals) {
     this.registry = registry;
     this.runFiles = runFiles;
+    this.stopSignals = stopSignals;
   }
+
+  /** The checkpoint's name in the run folder. */
+  private static final String CHECKPOINT = "checkpoint.txt";
 
   @Override
   public Integer call() throws Exception {
@@ -219,49 +240,87 @@ public final class TrainCommand implements Callable<Integer> {
         .targetStandardizer(task == Task.REGRESSION ? Standardizer.fitTargets(split.train()) : null)
         .build();
 
-    Path folder = outputFolder != null ? outputFolder : Path.of("runs", dataset.name());
-    Path checkpoint = folder.resolve("checkpoint.txt");
-    out.printf("data      %s: %d training and %d test examples%n", dataset, train.size(), test.size());
-    out.printf("model     %s, %d parameters%n", architecture, model.parameters().size());
-    out.printf("training  %s%n", config.describe());
-    out.flush();
+    List<String> folderFiles = new ArrayList<>(List.of(CHECKPOINT, MetricsCsv.FILE_NAME));
+    folderFiles.addAll(runFiles.names());
+    List<String> arguments = spec.commandLine().getParseResult().originalArgs();
+    try (RunFolder runFolder = RunFolder.open(new RunFolder.Request(outputFolder, Path.of("runs", dataset.name()),
+        resume, overwrite, folderFiles, CommandText.of(arguments)))) {
+      Path folder = runFolder.path();
+      Path checkpoint = folder.resolve(CHECKPOINT);
+      out.printf("data      %s: %d training and %d test examples%n", dataset, train.size(), test.size());
+      out.printf("model     %s, %d parameters%n", architecture, model.parameters().size());
+      out.printf("training  %s%n", config.describe());
+      runFolder.notes().forEach(note -> out.printf("folder    %s%n", note));
+      out.flush();
 
-    EpochReport report = new EpochReport(out, task);
-    TrainingResult result;
-    try (TrainingProgress bar = TrainingProgress.create(progressMode)) {
-      RunOptions options = RunOptions.none().withListener(new ProgressListener(bar)).withListener(report)
-          .withCheckpoint(checkpoint);
-      Trainer trainer = new Trainer(registry);
-      result = resume == null
-          ? trainer.fit(model, train, config, options)
-          : trainer.resume(model, train, config, resume, options);
-    } catch (TrainingDivergedException e) {
-      throw new IllegalStateException(e.getMessage() + (e.getMessage().endsWith(".") ? " " : ". ") + advice(e), e);
+      MetricsCsv columns = new MetricsCsv(task, List.copyOf(model.parametersByLayer().keySet()));
+      Path metricsFile = folder.resolve(MetricsCsv.FILE_NAME);
+      EpochReport report = new EpochReport(out, task);
+      TrainingResult result;
+      try (StopSignals.Watch stop = stopSignals.watch();
+          MetricsLog history = resume == null ? MetricsLog.forNewRun(metricsFile, columns)
+              : MetricsLog.forResumedRun(metricsFile, columns, resume.resolveSibling(MetricsCsv.FILE_NAME),
+                  note -> out.printf("history   %s%n", note))) {
+        try (TrainingProgress bar = TrainingProgress.create(progressMode)) {
+          RunOptions options = RunOptions.none().withListener(history).withListener(new ProgressListener(bar))
+              .withListener(report).withCheckpoint(checkpoint).withStopRequest(() -> stop.received().isPresent());
+          Trainer trainer = new Trainer(registry);
+          result = resume == null
+              ? trainer.fit(model, train, config, options)
+              : trainer.resume(model, train, config, resume, options);
+        } catch (TrainingDivergedException e) {
+          throw new IllegalStateException(e.getMessage() + (e.getMessage().endsWith(".") ? " " : ". ") + advice(e),
+              e);
+        }
+        List<EpochMetrics> completed = history.history();
+        Optional<StopSignal> signal = stop.received();
+        if (completed.isEmpty()) {
+          out.printf("stopped   by %s before epoch 1 ended; nothing was written, and there is nothing to resume%n",
+              signal.map(StopSignal::name).orElse("a signal"));
+          out.flush();
+          return signal.map(StopSignal::exitCode).orElse(1);
+        }
+        Scores testScores = new Trainer(registry).evaluate(model, test, config);
+        List<Path> files = new ArrayList<>(List.of(metricsFile));
+        RunFilesException failure = null;
+        try {
+          files.addAll(runFiles.write(folder, new FinishedRun(completed, split.train(),
+              point -> predictClass(model, standardizer.apply(point)))));
+        } catch (RunFilesException e) {
+          files.addAll(e.written());
+          failure = e;
+        }
+        Path resumable = Files.exists(checkpoint) ? checkpoint : resume;
+        if (Files.exists(checkpoint)) {
+          files.add(checkpoint);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        out.printf(Locale.ROOT, "test      %s on %d examples%n", report.scores(testScores), test.size());
+        out.printf(Locale.ROOT, "time      %.1f s in all, %.2f s per epoch; %d parameters%n",
+            elapsed.toNanos() / 1e9, result.elapsed().toNanos() / 1e9 / Math.max(1, result.epochs().size()),
+            model.parameters().size());
+        out.printf("wrote     %s%n", String.join(", ", files.stream().map(Path::toString).toList()));
+        if (signal.isPresent()) {
+          int last = completed.get(completed.size() - 1).epoch();
+          out.printf("stopped   by %s%s; the files hold epochs %d to %d%n", signal.get().name(),
+              result.stopped() ? " in epoch " + (last + 1) + " of " + epochs : " after the last epoch",
+              completed.get(0).epoch(), last);
+          if (last < epochs) {
+            out.printf("resume    %s%n", CommandText.of(CommandText.resuming(arguments, resumable)));
+          }
+          out.flush();
+          if (failure != null) {
+            spec.commandLine().getErr().println("retrograd: " + failure.getMessage());
+          }
+          return signal.get().exitCode();
+        }
+        out.flush();
+        if (failure != null) {
+          throw failure;
+        }
+        return 0;
+      }
     }
-    Scores testScores = new Trainer(registry).evaluate(model, test, config);
-
-    List<Path> files;
-    RunFilesException failure = null;
-    try {
-      files = runFiles.write(folder, new FinishedRun(report.epochs(), split.train(),
-          point -> predictClass(model, standardizer.apply(point))));
-    } catch (RunFilesException e) {
-      files = e.written();
-      failure = e;
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    out.printf(Locale.ROOT, "test      %s on %d examples%n", report.scores(testScores), test.size());
-    out.printf(Locale.ROOT, "time      %.1f s in all, %.2f s per epoch; %d parameters%n",
-        elapsed.toNanos() / 1e9, result.elapsed().toNanos() / 1e9 / Math.max(1, result.epochs().size()),
-        model.parameters().size());
-    List<String> wrote = new ArrayList<>(files.stream().map(Path::toString).toList());
-    wrote.add(checkpoint.toString());
-    out.printf("wrote     %s%n", String.join(", ", wrote));
-    out.flush();
-    if (failure != null) {
-      throw failure;
-    }
-    return 0;
   }
 
   /**

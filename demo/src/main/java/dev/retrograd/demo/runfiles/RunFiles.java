@@ -23,6 +23,11 @@ public final class RunFiles {
     this.files = new LinkedHashMap<>(files);
   }
 
+  /** Returns the names of the files bound, in order, whether or not they apply to a given run. */
+  public List<String> names() {
+    return List.copyOf(files.keySet());
+  }
+
   /**
    * Writes the files that apply to {@code run} into {@code folder}, creating it; returns their paths.
    * <b>One file that fails does not stop the others</b>: each is tried, and then the failures are

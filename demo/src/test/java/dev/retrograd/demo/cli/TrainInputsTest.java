@@ -135,8 +135,8 @@ class TrainInputsTest {
         "--progress", "quiet", "--out", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("test      loss ").contains("wrote     " + dir.resolve("epochs.txt") + ", "
-        + dir.resolve("checkpoint.txt"));
+    assertThat(run.out()).contains("test      loss ").contains("wrote     " + dir.resolve("metrics.csv") + ", "
+        + dir.resolve("epochs.txt") + ", " + dir.resolve("checkpoint.txt"));
     assertThat(dir.resolve("epochs.txt")).hasContent("2 epochs");
     assertThat(run.err()).isEqualTo("retrograd: Could not write broken.png (the palette ran out); wrote "
         + dir.resolve("epochs.txt") + "\n");

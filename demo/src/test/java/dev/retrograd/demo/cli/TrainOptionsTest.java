@@ -18,12 +18,15 @@ class TrainOptionsTest {
   @TempDir
   Path dir;
 
+  /** How many runs this test made: each writes into a folder of its own, as a new run into one that holds a run is refused. */
+  private int runs;
+
   /** Runs train with {@code extra}, plus a small moons run's options that {@code extra} does not set. */
   private Cli train(String... extra) {
     List<String> args = new ArrayList<>(List.of("train"));
     args.addAll(List.of(extra));
     String[][] defaults = {{"--samples", "120"}, {"--hidden", "8"}, {"--epochs", "2"}, {"--progress", "quiet"},
-        {"--out", dir.toString()}, {"--dataset", "moons"}};
+        {"--out", dir.resolve("run" + ++runs).toString()}, {"--dataset", "moons"}};
     for (String[] option : defaults) {
       if (!args.contains(option[0]) && !(option[0].equals("--dataset") && args.contains("--data"))) {
         args.addAll(List.of(option));
