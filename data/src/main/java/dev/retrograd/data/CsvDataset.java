@@ -1,9 +1,6 @@
 package dev.retrograd.data;
 
-import dev.retrograd.data.Task;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +19,48 @@ import java.util.regex.Pattern;
  * 7.0,3.2,4.7,1.4,versicolor
  * </pre>
  *
- * <p>The format: fields separated by commas; whitespace around a field ignored; a field wrapped in
- * double quotes has them removed (a quoted field may not hold a comma); blank lines skipped; line
- * numbers count every line from 1, the header included. Feature values are decimal numbers
- * ({@code -1.5}, {@code 2e-3}; not NaN or Infinity).
+ * <p>The format: UTF-8 text (a byte order mark is skipped); fields separated by commas; whitespace
+ * around a field ignored; a field wrapped in double quotes has them removed (a quoted field may
+ * not hold a comma); blank lines skipped; line numbers count every line from 1, the header
+ * included. Feature values are finite decimal numbers ({@code -1.5}, {@code 2e-3}; not NaN or
+ * Infinity).
  *
  * <p>The target is the last column unless named. Its task is inferred unless given:
- * <b>classification</b> when some target value is not a number, or when all are integers with at
- * most {@value #MAX_INFERRED_CLASSES} distinct values and fewer distinct values than half the
- * rows; <b>regression</b> otherwise. Class names are the distinct target values, sorted (as
- * numbers when all are numbers, otherwise as text); label i is the i-th of them.
+ * <ul>
+ *   <li><b>classification</b> when no target value is a number (class names such as
+ *       {@code setosa}), or when all are integers with at most {@value #MAX_INFERRED_CLASSES}
+ *       distinct values and fewer distinct values than half the rows;
+ *   <li><b>regression</b> when all are finite numbers otherwise;
+ *   <li><b>an error</b> when numbers and other text are mixed (a numeric column with one typo
+ *       or one missing-value marker): the message names the first value that is not a number.
+ *       Given the task classification, every value is read as a class name.
+ * </ul>
+ * A target that spells a number that is not finite ({@code NaN}, {@code Infinity}, {@code inf},
+ * {@code 1e999}) is an error whatever the task, unless no value of the column is a number. Class
+ * names are the distinct target values, sorted (as numbers when all are numbers, otherwise as
+ * text); label i is the i-th of them.
  *
- * <p><b>Every problem is a {@link CsvFormatException} naming the file</b>, and the line and field
- * where there is one: a row with the wrong number of fields, a feature that is not a number, an
- * empty field, an empty file, a header with no rows, a missing target column, a header with an
- * unnamed or duplicated column, only one column, or a single class.
+ * <p><b>Every problem with the content is a {@link CsvFormatException} naming the file</b>, and
+ * the line and field where there is one: bytes that are not UTF-8, a compressed or binary file, a
+ * row with the wrong number of fields, a feature that is not a finite number, a target as above,
+ * an empty field, an empty file, a header with no rows, a missing target column, a header with an
+ * unnamed or duplicated column, only one column, or a single class. A file that cannot be read is
+ * an {@link IOException} naming the path and the cause (no such file, a folder, permission
+ * denied). Values quoted in messages have control characters escaped and are shortened past
+ * {@value #SHOWN_CHARACTERS} characters, so every message is one line.
  */
 public final class CsvDataset {
 
   /** The largest number of distinct integer targets still inferred as classes. */
   public static final int MAX_INFERRED_CLASSES = 20;
 
+  /** The most characters of a value a message quotes. */
+  static final int SHOWN_CHARACTERS = 40;
+
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /** How text commonly spells a number that is not finite: NaN, Infinity, inf, with a sign. */
+  private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
   private CsvDataset() {}
 
@@ -63,12 +80,11 @@ public final class CsvDataset {
    * @param targetColumn the target column's name; null for the last column
    * @param task the task; null to infer it from the target values
    * @throws CsvFormatException when the content is not a data set as described above
-   * @throws IOException when the file cannot be read
+   * @throws IOException when the file cannot be read; the message names the path and the cause
    */
   public static Dataset load(Path file, String targetColumn, Task task) throws IOException {
-    String fileName = file.getFileName().toString();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    return new Reading(fileName, lines).dataset(targetColumn, task);
+    List<String> lines = TextFile.lines(file);
+    return new Reading(TextFile.nameOf(file), lines).dataset(targetColumn, task);
   }
 
   /** One pass over one file's lines; remembers the file name for every message. */
@@ -93,10 +109,41 @@ public final class CsvDataset {
       double[][] features = features();
       String targetName = columns.get(target);
       List<String> values = targetValues();
-      Task chosen = task != null ? task : inferTask(values);
+      requireFiniteIfNumeric(values);
+      Task chosen = task != null ? task : inferredTask(values);
       return chosen == Task.REGRESSION
           ? Dataset.regression(name(), featureNames(), features, targetName, numericTargets(values))
           : classification(features, targetName, values);
+    }
+
+    /** Refuses a NaN or infinite target in a column where some value is a number. */
+    private void requireFiniteIfNumeric(List<String> values) {
+      if (values.stream().noneMatch(CsvDataset::isNumber)) {
+        return;
+      }
+      for (int r = 0; r < values.size(); r++) {
+        String value = values.get(r);
+        if (NOT_FINITE.matcher(value).matches() || isNumber(value) && Double.isInfinite(Double.parseDouble(value))) {
+          throw new CsvFormatException(where(r, target) + ": " + shown(value) + " is not a finite number; the target"
+              + " column " + shown(columns.get(target)) + " holds numbers, and each row needs a finite one (fix or"
+              + " remove the row)");
+        }
+      }
+    }
+
+    /** Returns the inferred task, refusing a column that mixes numbers with other text. */
+    private Task inferredTask(List<String> values) {
+      long numbers = values.stream().filter(CsvDataset::isNumber).count();
+      if (numbers > 0 && numbers < values.size()) {
+        int first = 0;
+        while (isNumber(values.get(first))) {
+          first++;
+        }
+        throw new CsvFormatException(where(first, target) + ": " + shown(values.get(first)) + " is not a number, but "
+            + numbers + " of the " + values.size() + " values of the target column " + shown(columns.get(target))
+            + " are; fix the value, or set the task to classification to read every value as a class name");
+      }
+      return inferTask(values);
     }
 
     private int readHeader() {
@@ -120,8 +167,8 @@ public final class CsvDataset {
         }
         int first = columns.indexOf(columns.get(i));
         if (first < i) {
-          throw new CsvFormatException(file + " line " + lineNumber + ": column name '" + columns.get(i)
-              + "' appears twice (columns " + (first + 1) + " and " + (i + 1) + "); column names must be unique");
+          throw new CsvFormatException(file + " line " + lineNumber + ": column name " + shown(columns.get(i))
+              + " appears twice (columns " + (first + 1) + " and " + (i + 1) + "); column names must be unique");
         }
       }
     }
@@ -129,11 +176,12 @@ public final class CsvDataset {
     private int targetIndex(String targetColumn) {
       int index = targetColumn == null ? columns.size() - 1 : columns.indexOf(targetColumn.strip());
       if (index < 0) {
-        throw new CsvFormatException(file + " has no column '" + targetColumn + "'; columns: " + columns);
+        throw new CsvFormatException(file + " has no column " + shown(targetColumn) + "; columns: "
+            + columns.stream().map(CsvDataset::escaped).toList());
       }
       if (columns.size() == 1) {
-        throw new CsvFormatException(file + " has only the target column '" + columns.get(index)
-            + "'; at least one feature column is needed");
+        throw new CsvFormatException(file + " has only the target column " + shown(columns.get(index))
+            + "; at least one feature column is needed");
       }
       return index;
     }
@@ -146,7 +194,7 @@ public final class CsvDataset {
         String[] fields = split(lines.get(i));
         if (fields.length != columns.size()) {
           throw new CsvFormatException(file + " line " + (i + 1) + ": expected " + columns.size() + " fields ("
-              + String.join(",", columns) + ") but found " + fields.length);
+              + escaped(String.join(",", columns)) + ") but found " + fields.length);
         }
         rows.add(fields);
         lineNumbers.add(i + 1);
@@ -173,11 +221,11 @@ public final class CsvDataset {
     private double number(int row, int column, String why) {
       String value = nonEmpty(row, column);
       if (!NUMBER.matcher(value).matches()) {
-        throw new CsvFormatException(where(row, column) + ": '" + value + "' is not a number" + why);
+        throw new CsvFormatException(where(row, column) + ": " + shown(value) + " is not a number" + why);
       }
       double number = Double.parseDouble(value);
       if (Double.isInfinite(number)) {
-        throw new CsvFormatException(where(row, column) + ": '" + value + "' is too large for a double");
+        throw new CsvFormatException(where(row, column) + ": " + shown(value) + " is too large for a double");
       }
       return number;
     }
@@ -192,7 +240,7 @@ public final class CsvDataset {
     }
 
     private String where(int row, int column) {
-      return file + " line " + lineNumbers.get(row) + ", field '" + columns.get(column) + "'";
+      return file + " line " + lineNumbers.get(row) + ", field " + shown(columns.get(column));
     }
 
     private List<String> targetValues() {
@@ -212,11 +260,11 @@ public final class CsvDataset {
     }
 
     private Dataset classification(double[][] features, String targetName, List<String> values) {
-      boolean numeric = values.stream().allMatch(v -> NUMBER.matcher(v).matches());
+      boolean numeric = values.stream().allMatch(CsvDataset::isNumber);
       List<String> classNames = numeric ? numericClassNames(values) : new ArrayList<>(new TreeSet<>(values));
       if (classNames.size() < 2) {
-        throw new CsvFormatException(file + ": the target column '" + targetName + "' has a single class '"
-            + classNames.get(0) + "' in all " + values.size() + " rows; classification needs at least 2 classes");
+        throw new CsvFormatException(file + ": the target column " + shown(targetName) + " has a single class "
+            + shown(classNames.get(0)) + " in all " + values.size() + " rows; classification needs at least 2 classes");
       }
       int[] labels = new int[values.size()];
       for (int r = 0; r < labels.length; r++) {
@@ -242,7 +290,7 @@ public final class CsvDataset {
    * Returns the task the rule above infers from a target column's (non-empty) values.
    */
   static Task inferTask(List<String> values) {
-    if (!values.stream().allMatch(v -> NUMBER.matcher(v).matches())) {
+    if (!values.stream().allMatch(CsvDataset::isNumber)) {
       return Task.CLASSIFICATION;
     }
     TreeSet<Double> distinct = new TreeSet<>();
@@ -276,6 +324,46 @@ public final class CsvDataset {
   private static String className(double number) {
     return number == Math.rint(number) && Math.abs(number) < 1e15
         ? Long.toString((long) number) : Double.toString(number);
+  }
+
+  private static boolean isNumber(String value) {
+    return NUMBER.matcher(value).matches();
+  }
+
+  /**
+   * Returns {@code value} in single quotes for a message: control characters, line and paragraph
+   * separators and lone surrogates escaped as a backslash, {@code u} and four hex digits, and shortened to {@value #SHOWN_CHARACTERS} characters with an ellipsis.
+   */
+  static String shown(String value) {
+    return "'" + escaped(value) + "'";
+  }
+
+  /** Returns {@code value} as {@link #shown} does, without the quotes. */
+  static String escaped(String value) {
+    StringBuilder text = new StringBuilder();
+    int shown = 0;
+    for (int i = 0; i < value.length(); i++) {
+      if (shown == SHOWN_CHARACTERS) {
+        text.append('…');
+        break;
+      }
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || isLoneSurrogate(value, i)) {
+        text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        text.append(c);
+      }
+      shown++;
+    }
+    return text.toString();
+  }
+
+  private static boolean isLoneSurrogate(String value, int i) {
+    char c = value.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
   }
 
   /** Splits a line at commas, trimming each field and removing one pair of surrounding quotes. */

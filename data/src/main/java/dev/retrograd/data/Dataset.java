@@ -39,6 +39,8 @@ public record Dataset(
 
   private static final int[] NO_LABELS = {};
   private static final double[] NO_TARGETS = {};
+  /** The most names or counts a summary lists in full. */
+  private static final int LISTED = 8;
 
   /** Checks that every row has one label or target, the declared width, and a known class. */
   public Dataset {
@@ -225,8 +227,22 @@ public record Dataset(
   }
 
   /**
+   * Returns this data set with other regression targets (one per row), e.g. standardized ones.
+   *
+   * @throws IllegalStateException for a classification data set, which has labels, not targets
+   */
+  public Dataset withTargets(double[] newTargets) {
+    if (task != Task.REGRESSION) {
+      throw new IllegalStateException("data set '" + name + "' is a classification data set; it has labels, not"
+          + " targets");
+    }
+    return new Dataset(name, task, featureNames, features, targetName, classNames, labels, newTargets);
+  }
+
+  /**
    * Returns a one-line summary, e.g. {@code moons: 100 rows, 2 features [x1, x2], classification
-   * of class into 2 classes [0, 1] (50, 50)}.
+   * of class into 2 classes [0, 1] (50, 50)}; past 8 classes the names are
+   * abbreviated and the counts given as a range, {@code (12 to 40 rows each)}.
    */
   @Override
   public String toString() {
@@ -234,14 +250,18 @@ public record Dataset(
     if (task == Task.REGRESSION) {
       return head + ", regression of " + targetName;
     }
-    String counts = Arrays.stream(classCounts()).mapToObj(Integer::toString)
-        .collect(Collectors.joining(", ", "(", ")"));
+    int[] classCounts = classCounts();
+    String counts = classCounts.length <= LISTED
+        ? Arrays.stream(classCounts).mapToObj(Integer::toString).collect(Collectors.joining(", ", "(", ")"))
+        : "(" + Arrays.stream(classCounts).min().getAsInt() + " to " + Arrays.stream(classCounts).max().getAsInt()
+            + " rows each)";
     return head + ", classification of " + targetName + " into " + classCount() + " classes "
         + abbreviated(classNames) + " " + counts;
   }
 
+
   private static String abbreviated(List<String> names) {
-    if (names.size() <= 8) {
+    if (names.size() <= LISTED) {
       return names.toString();
     }
     return "[" + String.join(", ", names.subList(0, 3)) + ", …, " + names.get(names.size() - 1) + "]";

@@ -16,6 +16,15 @@ import java.util.Arrays;
  * <p><b>Fit on the training set only</b>, then apply the same statistics to every other row
  * (test rows, points of a decision-boundary grid), or the test score leaks test information.
  *
+ * <p>A regression target is standardized the same way, as one column: train on z-scores, whatever
+ * the target's magnitude, and turn predictions back into the target's units with {@link #invert}.
+ *
+ * <pre>
+ * Standardizer target = Standardizer.fitTargets(split.train());
+ * Dataset train = target.applyToTargets(split.train());      // targets (y − mean) / std
+ * double price = target.invert(new double[] {z})[0];          // z · std + mean
+ * </pre>
+ *
  * @param mean each feature's mean over the rows it was fitted on
  * @param std each feature's population standard deviation over those rows (≥ 0)
  */
@@ -37,10 +46,23 @@ public record Standardizer(double[] mean, double[] std) {
     std = std.clone();
   }
 
-  /** Returns the means and standard deviations of {@code train}'s features. */
+  /**
+   * Returns the means and standard deviations of {@code train}'s features.
+   *
+   * @throws IllegalArgumentException for no rows, or a feature that is NaN or infinite (naming its
+   *     row and feature)
+   */
   public static Standardizer fit(Dataset train) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("cannot fit a standardizer on '" + train.name() + "', which has no rows");
+    }
+    for (int r = 0; r < train.size(); r++) {
+      for (int j = 0; j < train.featureCount(); j++) {
+        if (!Double.isFinite(train.features()[r][j])) {
+          throw new IllegalArgumentException("cannot standardize '" + train.name() + "': row " + r + ", feature '"
+              + train.featureNames().get(j) + "' is " + train.features()[r][j] + "; features must be finite numbers");
+        }
+      }
     }
     int d = train.featureCount();
     int n = train.size();
@@ -64,6 +86,75 @@ public record Standardizer(double[] mean, double[] std) {
       std[j] = Math.sqrt(std[j] / n);
     }
     return new Standardizer(mean, std);
+  }
+
+  /**
+   * Returns the mean and standard deviation of {@code train}'s regression targets, as a one-column
+   * standardizer (std 0 for a constant target, which is then only centered).
+   *
+   * @throws IllegalArgumentException for a classification data set, no rows, or a target that is
+   *     not finite or whose spread overflows a double
+   */
+  public static Standardizer fitTargets(Dataset train) {
+    if (train.task() != Task.REGRESSION) {
+      throw new IllegalArgumentException("'" + train.name() + "' is a classification data set; only a regression"
+          + " target is standardized");
+    }
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("cannot fit a standardizer on '" + train.name() + "', which has no rows");
+    }
+    double mean = 0;
+    for (double target : train.targets()) {
+      mean += target / train.size();
+    }
+    double variance = 0;
+    for (double target : train.targets()) {
+      double centered = target - mean;
+      variance += centered * centered / train.size();
+    }
+    if (!Double.isFinite(mean) || !Double.isFinite(variance)) {
+      throw new IllegalArgumentException("the target '" + train.targetName() + "' of '" + train.name()
+          + "' has mean " + mean + " and variance " + variance + "; targets must be finite numbers whose spread"
+          + " fits a double");
+    }
+    return new Standardizer(new double[] {mean}, new double[] {Math.sqrt(variance)});
+  }
+
+  /**
+   * Returns {@code dataset} with its regression targets standardized by this one-column
+   * standardizer (features, names and rows kept).
+   *
+   * @throws IllegalStateException if this standardizer is not one column, or for a classification
+   *     data set
+   */
+  public Dataset applyToTargets(Dataset dataset) {
+    requireOneColumn();
+    double[] targets = dataset.targets();
+    double[] z = new double[targets.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = (targets[i] - mean[0]) / (std[0] == 0 ? 1 : std[0]);
+    }
+    return dataset.withTargets(z);
+  }
+
+  /** Returns the row in its original units: {@code x = z · std + mean} per column (std 0 counts as 1). */
+  public double[] invert(double[] z) {
+    if (z.length != mean.length) {
+      throw new IllegalArgumentException(
+          "this standardizer was fitted on " + mean.length + " columns but the row has " + z.length);
+    }
+    double[] x = new double[z.length];
+    for (int j = 0; j < z.length; j++) {
+      x[j] = z[j] * (std[j] == 0 ? 1 : std[j]) + mean[j];
+    }
+    return x;
+  }
+
+  private void requireOneColumn() {
+    if (mean.length != 1) {
+      throw new IllegalStateException("this standardizer has " + mean.length + " columns; a target standardizer"
+          + " has one (see fitTargets)");
+    }
   }
 
   /** Returns {@code dataset} with every feature row standardized (new rows; labels, targets kept). */

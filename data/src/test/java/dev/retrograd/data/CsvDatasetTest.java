@@ -3,13 +3,15 @@ package dev.retrograd.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.retrograd.data.Task;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,5 +224,129 @@ class CsvDatasetTest {
   void a_forced_regression_needs_numeric_targets() throws IOException {
     assertThatThrownBy(() -> CsvDataset.load(data("a,label", "1,2", "2,x"), null, Task.REGRESSION))
         .hasMessage("data.csv line 3, field 'label': 'x' is not a number; regression needs a numeric target");
+  }
+
+  // The target is what it looks like
+
+  private static String[] numericTable(int rows, int badRow, String badValue) {
+    String[] lines = new String[rows + 1];
+    lines[0] = "a,b,y";
+    for (int r = 0; r < rows; r++) {
+      lines[r + 1] = r * 0.1 + "," + r % 7 + "," + (r == badRow ? badValue : Double.toString(r * 1.5 + 0.25));
+    }
+    return lines;
+  }
+
+  @Test
+  void one_nan_in_a_numeric_target_names_its_line_and_field_whatever_the_task() throws IOException {
+    Path file = data(numericTable(300, 150, "NaN"));
+    String message = "data.csv line 152, field 'y': 'NaN' is not a finite number; the target column 'y' holds"
+        + " numbers, and each row needs a finite one (fix or remove the row)";
+
+    assertThatThrownBy(() -> CsvDataset.load(file)).isInstanceOf(CsvFormatException.class).hasMessage(message);
+    assertThatThrownBy(() -> CsvDataset.load(file, "y", Task.REGRESSION)).hasMessage(message);
+    assertThatThrownBy(() -> CsvDataset.load(file, "y", Task.CLASSIFICATION)).hasMessage(message);
+  }
+
+  @Test
+  void every_spelling_of_an_infinite_target_is_refused() throws IOException {
+    for (String infinite : List.of("Infinity", "-inf", "+INF", "nan", "1e999", "-1E400")) {
+      assertThatThrownBy(() -> CsvDataset.load(data(numericTable(30, 3, infinite))))
+          .hasMessageStartingWith("data.csv line 5, field 'y': '" + infinite + "' is not a finite number;");
+    }
+  }
+
+  @Test
+  void one_word_in_a_numeric_target_is_an_error_not_hundreds_of_classes() throws IOException {
+    Path file = data(numericTable(300, 150, "abc"));
+
+    assertThatThrownBy(() -> CsvDataset.load(file))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("data.csv line 152, field 'y': 'abc' is not a number, but 299 of the 300 values of the target"
+            + " column 'y' are; fix the value, or set the task to classification to read every value as a class"
+            + " name");
+  }
+
+  @Test
+  void a_mixed_target_given_the_task_classification_is_read_as_class_names() throws IOException {
+    Dataset data = CsvDataset.load(data("a,y", "1,1", "2,2", "3,other", "4,1", "5,2"), "y", Task.CLASSIFICATION);
+
+    assertThat(data.classNames()).containsExactly("1", "2", "other");
+    assertThat(data.labels()).containsExactly(0, 1, 2, 0, 1);
+  }
+
+  @Test
+  void class_names_that_spell_nan_are_names_when_no_target_is_a_number() throws IOException {
+    Dataset data = CsvDataset.load(data("a,who", "1,Nan", "2,Bob", "3,Nan"));
+
+    assertThat(data.classNames()).containsExactly("Bob", "Nan");
+  }
+
+  // Files that are not CSV text, each named with its cause
+
+  @Test
+  void a_missing_file_says_so() {
+    Path missing = folder.resolve("iris.csv");
+
+    assertThatThrownBy(() -> CsvDataset.load(missing))
+        .isInstanceOf(IOException.class)
+        .hasMessage("Cannot read " + missing + ": no such file");
+  }
+
+  @Test
+  void a_folder_says_it_is_a_folder() {
+    assertThatThrownBy(() -> CsvDataset.load(folder))
+        .isInstanceOf(IOException.class)
+        .hasMessage("Cannot read " + folder + ": it is a folder, not a file");
+  }
+
+  @Test
+  void an_unreadable_file_says_permission_denied() throws IOException {
+    Path file = data("a,label", "1,x", "2,y");
+    Assumptions.assumeTrue(file.toFile().setReadable(false, false) && !Files.isReadable(file),
+        "the file stays readable (running as root)");
+
+    assertThatThrownBy(() -> CsvDataset.load(file)).hasMessage("Cannot read " + file + ": permission denied");
+  }
+
+  @Test
+  void latin_1_text_names_the_line_of_the_first_byte_that_is_not_utf_8() throws IOException {
+    Path file = Files.write(folder.resolve("cafe.csv"),
+        "a,b,name\n1,2,tea\r\n3,4,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> CsvDataset.load(file))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("cafe.csv line 3 is not UTF-8 text (byte 0xE9); save the file as UTF-8 (it may be Latin-1 or"
+            + " Windows-1252)");
+  }
+
+  @Test
+  void a_gzip_file_says_it_is_compressed() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write("a,label\n1,x\n2,y\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Path file = Files.write(folder.resolve("data.csv.gz"), bytes.toByteArray());
+
+    assertThatThrownBy(() -> CsvDataset.load(file))
+        .hasMessage("data.csv.gz is compressed with gzip, not a text file; decompress it first (gunzip) and read the"
+            + " file it gives");
+  }
+
+  @Test
+  void a_binary_file_is_not_read_as_text() throws IOException {
+    Path file = Files.write(folder.resolve("data.csv"), new byte[] {'a', ',', 'b', '\n', '1', 0, '2', '\n'});
+
+    assertThatThrownBy(() -> CsvDataset.load(file))
+        .hasMessage("data.csv line 2 holds a NUL character, so it is not a text file; give a CSV text file");
+  }
+
+  @Test
+  void values_in_messages_have_control_characters_escaped_and_are_shortened() throws IOException {
+    assertThatThrownBy(() -> CsvDataset.load(data("a,label", "1,x", "\u001b[2J\u0007,y")))
+        .hasMessage("data.csv line 3, field 'a': '\\u001b[2J\\u0007' is not a number");
+    String longValue = "x".repeat(100);
+    assertThatThrownBy(() -> CsvDataset.load(data("a,label", "1,x", longValue + ",y")))
+        .hasMessage("data.csv line 3, field 'a': '" + "x".repeat(40) + "…' is not a number");
   }
 }

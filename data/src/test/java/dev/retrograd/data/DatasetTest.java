@@ -112,4 +112,28 @@ class DatasetTest {
         .isEqualTo("toy: 3 rows, 2 features [a, b], classification of class into 3 classes [cat, dog, eel] (1, 1, 1)");
     assertThat(Sine.generate(4, 0, 1).toString()).isEqualTo("sine: 4 rows, 1 features [x], regression of y");
   }
+
+  @Test
+  void a_summary_of_many_classes_gives_the_range_of_their_counts() {
+    int[] labels = new int[30];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i < 8 ? 0 : 1 + i % 11;
+    }
+    double[][] x = new double[30][] ;
+    java.util.Arrays.setAll(x, i -> new double[] {i});
+    Dataset many = Dataset.classification("many", List.of("x"), x, Dataset.numbered("c", 12, 0), labels);
+
+    assertThat(many.toString()).isEqualTo("many: 30 rows, 1 features [x], classification of class into 12 classes"
+        + " [c0, c1, c2, …, c11] (2 to 8 rows each)");
+  }
+
+  @Test
+  void with_targets_replaces_the_targets_of_a_regression_and_refuses_a_classification() {
+    Dataset sine = Sine.generate(3, 0, 1);
+
+    assertThat(sine.withTargets(new double[] {1, 2, 3}).targets()).containsExactly(1, 2, 3);
+    assertThat(sine.withTargets(new double[] {1, 2, 3}).features()).isSameAs(sine.features());
+    assertThatThrownBy(() -> threeClasses().withTargets(new double[] {1, 2, 3}))
+        .hasMessage("data set 'toy' is a classification data set; it has labels, not targets");
+  }
 }

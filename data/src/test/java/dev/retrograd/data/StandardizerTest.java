@@ -75,4 +75,49 @@ class StandardizerTest {
     assertThatThrownBy(() -> Standardizer.fit(TRAIN).apply(new double[] {1, 2, 3}))
         .hasMessage("this standardizer was fitted on 2 features but the row has 3");
   }
+
+  @Test
+  void a_regression_target_is_standardized_with_its_mean_and_population_std_and_inverted_exactly() {
+    Dataset prices = Dataset.regression("prices", List.of("a"), new double[][] {{0}, {1}, {2}, {3}}, "price",
+        new double[] {1e12, 1.2e12, 1.4e12, 1.8e12});
+
+    Standardizer target = Standardizer.fitTargets(prices);
+    Dataset z = target.applyToTargets(prices);
+
+    double mean = 1.35e12;
+    double std = Math.sqrt((0.35e12 * 0.35e12 + 0.15e12 * 0.15e12 + 0.05e12 * 0.05e12 + 0.45e12 * 0.45e12) / 4);
+    assertThat(target.mean()[0]).isCloseTo(mean, within(1e-3));
+    assertThat(target.std()[0]).isCloseTo(std, within(1e-3));
+    assertThat(z.targets()[0]).isCloseTo((1e12 - mean) / std, within(1e-12));
+    assertThat(z.features()).isSameAs(prices.features());
+    for (int i = 0; i < 4; i++) {
+      assertThat(target.invert(new double[] {z.targets()[i]})[0]).isCloseTo(prices.targets()[i], within(1e-3));
+    }
+  }
+
+  @Test
+  void a_constant_target_is_only_centered() {
+    Dataset flat = Dataset.regression("flat", List.of("a"), new double[][] {{0}, {1}}, "y", new double[] {5, 5});
+
+    Standardizer target = Standardizer.fitTargets(flat);
+
+    assertThat(target.applyToTargets(flat).targets()).containsExactly(0, 0);
+    assertThat(target.invert(new double[] {0.5})).containsExactly(5.5);
+  }
+
+  @Test
+  void only_a_regression_target_is_standardized() {
+    assertThatThrownBy(() -> Standardizer.fitTargets(Moons.generate(10, 0.1, 1)))
+        .hasMessage("'moons' is a classification data set; only a regression target is standardized");
+    assertThatThrownBy(() -> Standardizer.fit(TRAIN).applyToTargets(TRAIN))
+        .hasMessage("this standardizer has 2 columns; a target standardizer has one (see fitTargets)");
+  }
+
+  @Test
+  void a_feature_that_is_not_finite_is_named_by_row_and_feature() {
+    Dataset poisoned = rows(new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}});
+
+    assertThatThrownBy(() -> Standardizer.fit(poisoned))
+        .hasMessage("cannot standardize 'rows': row 1, feature 'b' is Infinity; features must be finite numbers");
+  }
 }

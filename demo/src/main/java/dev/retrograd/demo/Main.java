@@ -6,6 +6,8 @@ import com.google.inject.ProvisionException;
 import dev.retrograd.demo.cli.BenchCommand;
 import dev.retrograd.demo.cli.CommandLineModule;
 import dev.retrograd.demo.cli.ExperimentCommand;
+import dev.retrograd.demo.cli.ExplainCommand;
+import dev.retrograd.demo.cli.GraphCommand;
 import dev.retrograd.demo.cli.PluginsCommand;
 import dev.retrograd.demo.cli.TrainCommand;
 import java.io.PrintWriter;
@@ -23,7 +25,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "retrograd", mixinStandardHelpOptions = true, version = "retrograd 0.1.0",
     description = "Watch backpropagation work: train networks, compare plugins, reproduce the textbook.",
     subcommands = {TrainCommand.class, PluginsCommand.class, ExperimentCommand.class, BenchCommand.class,
-        HelpCommand.class})
+        GraphCommand.class, ExplainCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
   @picocli.CommandLine.Spec
@@ -46,6 +48,7 @@ public final class Main implements Runnable {
    */
   public static int run(Module module, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Main(), new InjectorFactory(Guice.createInjector(module)));
+    commandLine.setHelpFactory(WordWrappedHelp::new);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -55,8 +58,7 @@ public final class Main implements Runnable {
       return 2;
     });
     commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-      Throwable reason = unwrapped(e);
-      failed.getErr().println("retrograd: " + (reason.getMessage() != null ? reason.getMessage() : reason.toString()));
+      failed.getErr().println("retrograd: " + ErrorMessage.of(unwrapped(e)));
       return 1;
     });
     return commandLine.execute(args);

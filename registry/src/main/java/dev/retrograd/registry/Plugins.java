@@ -20,6 +20,7 @@ import dev.retrograd.api.PluginException;
 import dev.retrograd.registry.internal.ContributedPlugins;
 import dev.retrograd.registry.internal.Discovered;
 import dev.retrograd.registry.internal.GuiceFailures;
+import dev.retrograd.registry.internal.Origin;
 import dev.retrograd.registry.internal.PluginDiscovery;
 import dev.retrograd.registry.internal.PluginIndex;
 import dev.retrograd.registry.internal.PluginKind;
@@ -36,7 +37,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry of plugins: every optimizer, activation, loss and initializer on the class path,
@@ -59,6 +64,13 @@ import java.util.stream.Stream;
  * <p>Instances are immutable and thread-safe.
  */
 public final class Plugins implements PluginCatalog {
+
+  private static final Logger log = LoggerFactory.getLogger(Plugins.class);
+
+  /** The services files that make a jar a plugin jar: one per plugin kind, and the plugin module's. */
+  private static final List<String> SERVICE_FILES = Stream.concat(
+      Stream.of(PluginKind.values()).map(kind -> kind.service().getName()),
+      Stream.of(PluginModule.class.getName())).map(name -> "META-INF/services/" + name).toList();
 
   private final Map<String, OptimizerPlugin> optimizers;
   private final Map<String, ActivationPlugin> activations;
@@ -99,12 +111,22 @@ public final class Plugins implements PluginCatalog {
    * folders whose {@code *.jar} files are all used. A user's plugin jar works without rebuilding
    * retrograd.
    *
-   * @throws PluginException if a path does not exist or is neither a jar nor a folder
+   * <p>A jar given by name that declares no plugin (no {@code META-INF/services} file of a plugin
+   * kind or of {@link PluginModule}) is still put on the class path, for a plugin that needs it,
+   * and logged as a warning.
+   *
+   * @throws PluginException if a path does not exist, is neither a jar nor a folder, or is named
+   *     {@code .jar} but is not a jar (zip) file
    */
   public static Plugins load(List<Path> jarsOrFolders) {
     List<URL> urls = new ArrayList<>();
     for (Path path : jarsOrFolders) {
       for (Path jar : jars(path)) {
+        boolean declaresPlugins = declaresPlugins(jar);
+        if (!declaresPlugins && !Files.isDirectory(path)) {
+          log.warn("{} declares no plugin: it has none of {}. It is on the class path, for the plugins that need it.",
+              jar, SERVICE_FILES);
+        }
         try {
           urls.add(jar.toUri().toURL());
         } catch (MalformedURLException e) {
@@ -128,6 +150,22 @@ public final class Plugins implements PluginCatalog {
     }
     throw new PluginException("Plugin path " + path + " is neither a .jar file nor a folder"
         + (Files.exists(path) ? "" : " (it does not exist)") + "; give jar files or folders of jars.");
+  }
+
+  /**
+   * Returns whether {@code jar} lists a plugin kind or a plugin module in {@code META-INF/services}.
+   *
+   * @throws PluginException if it cannot be opened as a jar, with the reason
+   */
+  private static boolean declaresPlugins(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return SERVICE_FILES.stream().anyMatch(name -> file.getEntry(name) != null);
+    } catch (ZipException e) {
+      throw new PluginException("Plugin jar " + jar + " is not a jar (zip) file (" + e.getMessage()
+          + "); build it with 'jar cf NAME.jar -C classes .', or remove it.", e);
+    } catch (IOException e) {
+      throw new PluginException("Cannot read plugin jar " + jar + ": " + e.getMessage(), e);
+    }
   }
 
   /** Returns a registry of exactly {@code plugins}, without looking at the class path; for tests. */
@@ -253,11 +291,23 @@ public final class Plugins implements PluginCatalog {
       PluginKind kind, Map<String, P> plugins, String name, Hyperparameters hyperparameters) {
     P plugin = find(kind, plugins, name);
     Hyperparameters resolved = hyperparameters.resolve(plugin);
+    T created;
     try {
-      return plugin.create(resolved);
+      created = plugin.create(resolved);
+    } catch (PluginException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new PluginException(e.getMessage(), e);
+    } catch (RuntimeException | LinkageError e) {
+      throw new PluginException(kind.capitalized() + " '" + name + "' (" + Origin.of(plugin.getClass())
+          + ") failed in create(" + resolved + "): " + e + ". Fix the plugin or remove its jar.", e);
     }
+    if (created == null) {
+      throw new PluginException(kind.capitalized() + " '" + name + "' (" + Origin.of(plugin.getClass())
+          + ") returned null from create(" + resolved + "); create must return a new " + kind.word()
+          + ". Fix the plugin or remove its jar.");
+    }
+    return created;
   }
 
   private static <P extends Plugin<?>> P find(PluginKind kind, Map<String, P> plugins, String name) {

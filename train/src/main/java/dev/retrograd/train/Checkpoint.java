@@ -2,16 +2,25 @@ package dev.retrograd.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +31,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state of a training run after a completed epoch, in a data-only text format that a person
- * can read: enough to continue the run exactly where it stopped.
+ * can read: enough to continue the run exactly where it stopped, and enough to prove that it is
+ * intact and belongs to the run that resumes it.
  *
- * <p>The format is a header line {@code retrograd-checkpoint 1}, then one {@code key value} entry
- * per line, then a closing {@code end} line (a file without it was cut off). Lines starting with
- * {@code #} are comments. Numbers are written by {@link Double#toString(double)}, which reads back
- * exactly.
+ * <p>The format is a header line {@code retrograd-checkpoint 2}, then one {@code key value} entry
+ * per line, then a {@code checksum} line and a closing {@code end} line (a file without it was cut
+ * off). Lines starting with {@code #} are comments. Numbers are written by
+ * {@link Double#toString(double)}, which reads back exactly.
  *
  * <pre>
- * retrograd-checkpoint 1
+ * retrograd-checkpoint 2
  * architecture 2 -&gt; 3 tanh -&gt; 1 identity       the run's identity, one entry per {@link RunIdentity} field
  * optimizer sgd
  * optimizer_hyperparameters lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0
@@ -44,27 +54,48 @@ import org.slf4j.LoggerFactory;
  * validation_fraction 0.25
  * seed 7
  * examples 40
+ * data_set wave
+ * data inputs:3f5c…e1 targets:a9d0…47         the {@link DataFingerprint} of the rows trained on
  * epoch 3                                   epochs completed, and the schedule's position
  * random_state -5340545383940234383         the shuffling generator's state ({@link SplitMix64})
  * param layer1.weight[0][0] 0.4236547993389047
  * buffer layer1.running_mean 2 0.1 -0.25     name, count, values
  * optimizer_state step 1 30.0
  * optimizer_state momentum_buffer 13 …
+ * checksum sha256:9b1c…04                    SHA-256 of every byte before this line
  * end
  * </pre>
  *
+ * <p><b>A checkpoint proves what it is.</b> {@link #read} recomputes the checksum, the SHA-256 of
+ * the file's bytes from its first up to the {@code checksum} line (so {@code sed '/^checksum /,$d'
+ * checkpoint.txt | sha256sum} shows it too), and refuses a file whose content does not match: one
+ * changed digit of a parameter, of the random state, of the optimizer state or of the epoch. It
+ * guards against damage and careless edits, not against someone who recomputes it. A parameter
+ * that is NaN or infinite is refused too, at write and at read. Files of format 1, which carry no
+ * checksum and no data fingerprint, are refused with a line saying why.
+ *
  * <p>{@link #write} writes to a temporary file in the same folder and renames it into place
- * atomically, so a crash leaves the previous checkpoint whole. {@link #read} refuses a file that is
- * not a checkpoint, is truncated or holds an unreadable entry, naming the line. Instances are
- * immutable.
+ * atomically, so a program killed at any moment leaves the previous checkpoint whole. (It does not
+ * force the file to the disk, which would cost 10 ms or more per epoch: after a power cut the file
+ * system may hold a damaged file, which the checksum then refuses.) Its
+ * temporary files are named {@code checkpoint.txt.PID.RANDOM.tmp}; a write deletes those of the same
+ * checkpoint left by processes that no longer run (a JVM killed mid-write), so they do not pile up.
+ * {@link #read} refuses a file that is not a checkpoint, is truncated or holds an unreadable entry,
+ * naming the line. Instances are immutable.
  */
 public final class Checkpoint {
 
   /** The format version this class writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** The first line of every checkpoint. */
   public static final String HEADER = "retrograd-checkpoint " + FORMAT_VERSION;
+
+  /** What the first line of a checkpoint of any version starts with. */
+  private static final String HEADER_PREFIX = "retrograd-checkpoint ";
+
+  /** The first line of the format before checksums and data fingerprints. */
+  private static final String FORMAT_1 = "retrograd-checkpoint 1";
 
   /** The key of the number of epochs completed, after the run's identity. */
   private static final String EPOCH = "epoch";
@@ -76,7 +107,14 @@ public final class Checkpoint {
   private static final String PARAMETER = "param";
   private static final String BUFFER = "buffer";
   private static final String OPTIMIZER_STATE = "optimizer_state";
+
+  /** The key of the checksum, the last entry, and how its value starts. */
+  private static final String CHECKSUM = "checksum";
+  private static final String SHA256 = "sha256:";
   private static final String END = "end";
+
+  /** What a temporary file's name ends with, after the checkpoint's name, a process id and a random part. */
+  private static final String TEMPORARY_SUFFIX = ".tmp";
 
   private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
 
@@ -105,7 +143,8 @@ public final class Checkpoint {
    * @param identity the run's identity
    * @param epoch the epochs completed, ≥ 0
    * @param randomState the state of the shuffling generator after them
-   * @throws IllegalArgumentException if the epoch is negative or a name is empty or holds whitespace
+   * @throws IllegalArgumentException if the epoch is negative, a name is empty or holds whitespace,
+   *     or a parameter is NaN or infinite
    */
   static Checkpoint of(RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
       Map<String, double[]> buffers, Map<String, double[]> optimizerState) {
@@ -121,7 +160,17 @@ public final class Checkpoint {
         }
       }
     }
+    parameters.forEach((name, value) -> {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(nonFinite(name, value));
+      }
+    });
     return new Checkpoint("checkpoint", identity, epoch, randomState, parameters, buffers, optimizerState);
+  }
+
+  private static String nonFinite(String parameter, double value) {
+    return "parameter '" + parameter + "' is " + value + "; a checkpoint holds the finite parameters of a completed"
+        + " epoch";
   }
 
   private static Map<String, double[]> copy(Map<String, double[]> arrays) {
@@ -135,7 +184,7 @@ public final class Checkpoint {
     return source;
   }
 
-  /** Returns what makes the run the run it is: model, plugins and settings. */
+  /** Returns what makes the run the run it is: model, plugins, settings and data. */
   public RunIdentity identity() {
     return identity;
   }
@@ -165,11 +214,11 @@ public final class Checkpoint {
     return copy(optimizerState);
   }
 
-  /** Returns the text form described in the class comment, lines ending in {@code \n}. */
+  /** Returns the text form described in the class comment, lines ending in {@code \n}, checksum included. */
   public String toText() {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append("# A retrograd training checkpoint: one 'key value' entry per line, numbers as Java's"
-        + " Double.toString; 'end' closes it.\n");
+        + " Double.toString; 'checksum' is the SHA-256 of every byte before its line; 'end' closes it.\n");
     for (RunIdentity.Entry entry : RunIdentity.Entry.values()) {
       line(text, entry.key(), entry.text(identity));
     }
@@ -178,7 +227,13 @@ public final class Checkpoint {
     parameters.forEach((name, value) -> line(text, PARAMETER, name + " " + value));
     buffers.forEach((name, values) -> line(text, BUFFER, name + " " + array(values)));
     optimizerState.forEach((name, values) -> line(text, OPTIMIZER_STATE, name + " " + array(values)));
+    line(text, CHECKSUM, SHA256 + sha256(text));
     return text.append(END).append('\n').toString();
+  }
+
+  /** Returns the SHA-256 of the UTF-8 bytes of {@code content}, as 64 lowercase hex digits. */
+  static String sha256(CharSequence content) {
+    return HexFormat.of().formatHex(DataFingerprint.sha256().digest(content.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void line(StringBuilder text, String key, String value) {
@@ -200,17 +255,25 @@ public final class Checkpoint {
   /**
    * Writes this checkpoint to {@code file}: first to a temporary file in the same folder, then
    * renamed over {@code file} atomically ({@code ATOMIC_MOVE}, {@code REPLACE_EXISTING}).
+   * Temporary files of the same checkpoint left by processes that no longer run are deleted first.
    *
    * @throws UncheckedIOException if the folder cannot be written
    */
   public void write(Path file) {
     Path absolute = file.toAbsolutePath();
     Path folder = absolute.getParent();
+    String name = absolute.getFileName().toString();
+    ByteBuffer bytes = ByteBuffer.wrap(toText().getBytes(StandardCharsets.UTF_8));
     Path temporary = null;
     try {
       Files.createDirectories(folder);
-      temporary = Files.createTempFile(folder, absolute.getFileName() + ".", ".tmp");
-      Files.writeString(temporary, toText(), StandardCharsets.UTF_8);
+      deleteTemporaryFilesOfEndedProcesses(folder, name);
+      temporary = Files.createTempFile(folder, name + "." + ProcessHandle.current().pid() + ".", TEMPORARY_SUFFIX);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      }
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -219,7 +282,7 @@ public final class Checkpoint {
       }
       temporary = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write checkpoint " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot write checkpoint " + file + ": " + reason(e), e);
     } finally {
       if (temporary != null) {
         try {
@@ -232,31 +295,104 @@ public final class Checkpoint {
   }
 
   /**
+   * Deletes {@code NAME.PID.RANDOM.tmp} files in {@code folder} whose process id names no running
+   * process of this machine: what a writer killed mid-write left behind.
+   */
+  private static void deleteTemporaryFilesOfEndedProcesses(Path folder, String name) throws IOException {
+    String prefix = name + ".";
+    try (DirectoryStream<Path> candidates = Files.newDirectoryStream(folder,
+        entry -> entry.getFileName().toString().startsWith(prefix)
+            && entry.getFileName().toString().endsWith(TEMPORARY_SUFFIX))) {
+      for (Path candidate : candidates) {
+        String rest = candidate.getFileName().toString().substring(prefix.length());
+        int dot = rest.indexOf('.');
+        long pid;
+        try {
+          pid = dot < 0 ? -1 : Long.parseLong(rest.substring(0, dot));
+        } catch (NumberFormatException e) {
+          continue;  // not one of ours
+        }
+        boolean running = pid == ProcessHandle.current().pid()
+            || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (pid > 0 && !running && Files.deleteIfExists(candidate)) {
+          LOG.info("Deleted {}, left by process {} which was stopped while writing a checkpoint.", candidate, pid);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns why a file operation failed in words: {@code permission denied for runs/x}, {@code Is a
+   * directory (runs/x/checkpoint.txt)}; Java's own message of a file-system error is only the path.
+   */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied for " + denied.getFile();
+    }
+    if (e instanceof FileSystemException failed && failed.getFile() != null) {
+      String why = failed.getReason() != null ? failed.getReason()
+          : e instanceof FileAlreadyExistsException ? "a file is in the way" : e.getClass().getSimpleName();
+      return why + " (" + failed.getFile() + ")";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  /**
    * Reads the checkpoint in {@code file}.
    *
-   * @throws CheckpointException if the file is missing, not a checkpoint, truncated, or holds an
-   *     entry that cannot be read; the message names the line
+   * @throws CheckpointException if the file is missing, not a checkpoint, of format 1, truncated,
+   *     altered or damaged (its checksum does not match), or holds an entry that cannot be read or a
+   *     parameter that is not finite; the message names the file and, where there is one, the line
    */
   public static Checkpoint read(Path file) {
-    List<String> lines;
+    byte[] bytes;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new CheckpointException("Checkpoint " + file + " does not exist; give the file a run wrote with a"
           + " checkpoint path, or start afresh without resuming.", e);
     } catch (IOException e) {
-      throw new CheckpointException("Cannot read checkpoint " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException("Cannot read checkpoint " + file + ": " + reason(e) + ".", e);
     }
-    return parse(lines, file.toString());
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new CheckpointException("Checkpoint " + file + " is not a retrograd checkpoint: it is not UTF-8 text,"
+          + " and a checkpoint is a text file starting with '" + HEADER + "'.", e);
+    }
+    return parse(text, file.toString());
   }
 
   /**
-   * Reads a checkpoint from its lines; {@code source} names it in messages.
+   * Reads a checkpoint from its text; {@code source} names it in messages.
    *
    * @throws CheckpointException as {@link #read}
    */
-  public static Checkpoint parse(List<String> lines, String source) {
-    return new Parser(source).parse(lines);
+  public static Checkpoint parse(String text, String source) {
+    return new Parser(source).parse(text);
+  }
+
+  /** One line of a checkpoint's text: where it starts, its number from 1, and its text stripped. */
+  private record Line(int offset, int number, String text) {
+
+    /** Returns whether the line holds an entry, not a blank line or a comment. */
+    boolean isEntry() {
+      return !text.isEmpty() && !text.startsWith("#");
+    }
+
+    /** Splits {@code text} into lines ending in {@code \n} (a {@code \r} before it is stripped). */
+    static List<Line> of(String text) {
+      List<Line> lines = new ArrayList<>();
+      int offset = 0;
+      while (offset < text.length()) {
+        int newline = text.indexOf('\n', offset);
+        int next = newline < 0 ? text.length() : newline + 1;
+        lines.add(new Line(offset, lines.size() + 1, text.substring(offset, newline < 0 ? next : newline).strip()));
+        offset = next;
+      }
+      return lines;
+    }
   }
 
   /** Reads the text form line by line, remembering where each entry was given. */
@@ -277,40 +413,23 @@ public final class Checkpoint {
       this.source = source;
     }
 
-    Checkpoint parse(List<String> lines) {
+    Checkpoint parse(String text) {
+      List<Line> lines = Line.of(text);
       if (lines.isEmpty()) {
         throw new CheckpointException("Checkpoint " + source + " is empty; a checkpoint starts with '" + HEADER + "'.");
       }
-      String first = lines.get(0).strip();
-      if (!first.startsWith("retrograd-checkpoint ")) {
-        throw new CheckpointException("Checkpoint " + source + " is not a retrograd checkpoint: line 1 is '"
-            + abbreviate(first) + "', expected '" + HEADER + "'.");
-      }
-      if (!first.equals(HEADER)) {
-        throw new CheckpointException("Checkpoint " + source + " has format '" + abbreviate(first)
-            + "', but this retrograd reads '" + HEADER + "'.");
-      }
-      boolean ended = false;
-      for (number = 2; number <= lines.size(); number++) {
-        line = lines.get(number - 1).strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
+      requireHeader(lines.get(0).text());
+      int end = endLine(lines);
+      Line checksum = checksumLine(lines, end);
+      requireChecksum(text, checksum);
+      for (Line entry : lines.subList(1, checksum.number() - 1)) {
+        if (entry.isEntry()) {
+          number = entry.number();
+          line = entry.text();
+          int space = line.indexOf(' ');
+          String key = space < 0 ? line : line.substring(0, space);
+          entry(key, space < 0 ? "" : line.substring(space + 1).strip());
         }
-        if (ended) {
-          throw problem("unexpected text after 'end'");
-        }
-        if (line.equals(END)) {
-          ended = true;
-          continue;
-        }
-        int space = line.indexOf(' ');
-        String key = space < 0 ? line : line.substring(0, space);
-        String value = space < 0 ? "" : line.substring(space + 1).strip();
-        entry(key, value);
-      }
-      if (!ended) {
-        throw new CheckpointException("Checkpoint " + source + " is truncated: it ends after line " + lines.size()
-            + " without the closing 'end' line. Resume from an earlier checkpoint or start afresh.");
       }
       for (RunIdentity.Entry entry : RunIdentity.Entry.values()) {
         if (!identity.containsKey(entry)) {
@@ -327,6 +446,72 @@ public final class Checkpoint {
           optimizerState);
     }
 
+    private void requireHeader(String first) {
+      if (!first.startsWith(HEADER_PREFIX)) {
+        throw new CheckpointException("Checkpoint " + source + " is not a retrograd checkpoint: line 1 is '"
+            + abbreviate(first) + "', expected '" + HEADER + "'.");
+      }
+      if (first.equals(FORMAT_1)) {
+        throw new CheckpointException("Checkpoint " + source + " has the older format '" + FORMAT_1 + "', which"
+            + " carries no checksum and no fingerprint of its data, so this retrograd cannot check that it is intact"
+            + " and belongs to the run; it reads '" + HEADER + "'. Start the run afresh, or finish it with the"
+            + " retrograd version that wrote it.");
+      }
+      if (!first.equals(HEADER)) {
+        throw new CheckpointException("Checkpoint " + source + " has format '" + abbreviate(first)
+            + "', but this retrograd reads '" + HEADER + "'.");
+      }
+    }
+
+    /** Returns the index of the {@code end} line, refusing a file without one or with entries after it. */
+    private int endLine(List<Line> lines) {
+      for (int i = 1; i < lines.size(); i++) {
+        if (lines.get(i).text().equals(END)) {
+          for (Line after : lines.subList(i + 1, lines.size())) {
+            if (after.isEntry()) {
+              number = after.number();
+              line = after.text();
+              throw problem("unexpected text after 'end'");
+            }
+          }
+          return i;
+        }
+      }
+      throw new CheckpointException("Checkpoint " + source + " is truncated: it ends after line " + lines.size()
+          + " without the closing 'end' line. Resume from an earlier checkpoint or start afresh.");
+    }
+
+    /** Returns the last entry before {@code end}, which must be the checksum. */
+    private Line checksumLine(List<Line> lines, int end) {
+      for (int i = end - 1; i > 0; i--) {
+        Line candidate = lines.get(i);
+        if (candidate.isEntry()) {
+          if (!candidate.text().startsWith(CHECKSUM + " ")) {
+            throw new CheckpointException("Checkpoint " + source + " has no '" + CHECKSUM + "' line before its 'end'"
+                + " line, so it was altered or damaged. Resume from an intact copy, or start afresh without"
+                + " resuming.");
+          }
+          return candidate;
+        }
+      }
+      throw missing(CHECKSUM);
+    }
+
+    /** Checks the checksum line's digest against the SHA-256 of every character before the line. */
+    private void requireChecksum(String text, Line checksum) {
+      number = checksum.number();
+      line = checksum.text();
+      String value = line.substring(CHECKSUM.length()).strip();
+      if (!value.matches("sha256:[0-9a-f]{64}")) {
+        throw problem("expected 'checksum sha256:' and 64 lowercase hex digits");
+      }
+      if (!value.substring(SHA256.length()).equals(sha256(text.substring(0, checksum.offset())))) {
+        throw new CheckpointException("Checkpoint " + source + " was altered or damaged: its content does not match"
+            + " its checksum (line " + checksum.number() + "). Resume from an intact copy, or start afresh without"
+            + " resuming.");
+      }
+    }
+
     private CheckpointException missing(String key) {
       return new CheckpointException("Checkpoint " + source + " has no '" + key + "' entry.");
     }
@@ -339,7 +524,11 @@ public final class Checkpoint {
             throw problem("expected 'param NAME VALUE'");
           }
           remember("parameter", fields[0]);
-          parameters.put(fields[0], real(fields[1]));
+          double parameter = real(fields[1]);
+          if (!Double.isFinite(parameter)) {
+            throw problem(nonFinite(fields[0], parameter));
+          }
+          parameters.put(fields[0], parameter);
         }
         case BUFFER -> array("buffer", value, buffers);
         case OPTIMIZER_STATE -> array("optimizer state", value, optimizerState);
@@ -351,6 +540,7 @@ public final class Checkpoint {
           remember("entry", key);
           randomState = integer(value);
         }
+        case CHECKSUM -> throw problem("'checksum' is the last entry, right before 'end'");
         default -> {
           RunIdentity.Entry entry = RunIdentity.Entry.withKey(key)
               .orElseThrow(() -> problem("unknown entry '" + key + "'"));

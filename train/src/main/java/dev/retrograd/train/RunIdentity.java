@@ -30,6 +30,8 @@ import java.util.function.Function;
  * validation_fraction 0.25
  * seed 7
  * examples 40
+ * data_set wave
+ * data inputs:3f5c…e1 targets:a9d0…47
  * </pre>
  *
  * @param architecture the model's {@code architecture()} line
@@ -47,6 +49,9 @@ import java.util.function.Function;
  * @param validationFraction the share of the examples held out for validation
  * @param seed the seed of the validation split and of the shuffles
  * @param examples the number of examples given to the run, validation ones included
+ * @param dataSet the name of the data set, for messages: a resume compares the data by
+ *     fingerprint, so the same rows under another name resume
+ * @param data the fingerprint of the training and validation rows
  */
 public record RunIdentity(
     String architecture,
@@ -61,7 +66,9 @@ public record RunIdentity(
     int batchSize,
     double validationFraction,
     long seed,
-    int examples) {
+    int examples,
+    String dataSet,
+    DataFingerprint data) {
 
   /** The entries of a checkpoint that make up a run's identity, in file order, with their keys. */
   public enum Entry {
@@ -90,7 +97,11 @@ public record RunIdentity(
     /** {@code seed}. */
     SEED("seed", RunIdentity::seed),
     /** {@code examples}. */
-    EXAMPLES("examples", RunIdentity::examples);
+    EXAMPLES("examples", RunIdentity::examples),
+    /** {@code data_set}. */
+    DATA_SET("data_set", RunIdentity::dataSet),
+    /** {@code data}. */
+    DATA("data", RunIdentity::data);
 
     /** The settings, compared one by one and named by their keys when they differ. */
     static final Set<Entry> SETTINGS = EnumSet.range(TASK, EXAMPLES);
@@ -131,20 +142,22 @@ public record RunIdentity(
      */
     Object read(String text) {
       return switch (this) {
-        case ARCHITECTURE, OPTIMIZER, OPTIMIZER_HYPERPARAMETERS, LOSS, LOSS_HYPERPARAMETERS -> text;
+        case ARCHITECTURE, OPTIMIZER, OPTIMIZER_HYPERPARAMETERS, LOSS, LOSS_HYPERPARAMETERS, DATA_SET -> text;
         case TASK -> TextValues.task(text);
         case SCHEDULE -> Schedule.parse(text);
         case CLIPPING -> Clipping.parse(text);
         case L2, VALIDATION_FRACTION -> TextValues.real(text);
         case BATCH_SIZE, EXAMPLES -> TextValues.count(key, text);
         case SEED -> TextValues.whole(text);
+        case DATA -> DataFingerprint.parse(text);
       };
     }
   }
 
   /** Checks that every field is present and that the text fields fit on one line. */
   public RunIdentity {
-    for (String text : new String[] {architecture, optimizer, optimizerHyperparameters, loss, lossHyperparameters}) {
+    for (String text : new String[] {architecture, optimizer, optimizerHyperparameters, loss, lossHyperparameters,
+        dataSet}) {
       Objects.requireNonNull(text, "a run identity's text field");
       if (text.contains("\n") || text.contains("\r")) {
         throw new IllegalArgumentException("a run identity's entries fit on one line, got '" + text + "'");
@@ -153,19 +166,27 @@ public record RunIdentity(
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(clipping, "clipping");
+    Objects.requireNonNull(data, "data");
   }
 
   /**
-   * Returns the identity of a run of {@code config} on {@code examples} examples with a model of
+   * Returns the identity of a run of {@code config} on {@code examples} examples of data set
+   * {@code dataSet}, split into rows of fingerprint {@code data}, with a model of
    * {@code architecture}; registered plugins' hyperparameters are resolved in {@code catalog}, so
    * that their defaults are recorded too.
    */
-  static RunIdentity of(String architecture, int examples, TrainingConfig config, PluginCatalog catalog) {
+  static RunIdentity of(String architecture, int examples, String dataSet, DataFingerprint data,
+      TrainingConfig config, PluginCatalog catalog) {
     return new RunIdentity(architecture,
         config.optimizer().name(), everyHyperparameter(config.optimizer(), "optimizer", catalog),
         config.loss().name(), everyHyperparameter(config.loss(), "loss", catalog),
         config.task(), config.schedule(), config.clipping(), config.l2(), config.batchSize(),
-        config.validationFraction(), config.seed(), examples);
+        config.validationFraction(), config.seed(), examples, oneLine(dataSet), data);
+  }
+
+  /** Returns a data set's name with any line break as a space, so that it fits its entry's line. */
+  private static String oneLine(String name) {
+    return name.replaceAll("[\\r\\n]+", " ");
   }
 
   private static String everyHyperparameter(PluginChoice<?> choice, String kind, PluginCatalog catalog) {
@@ -180,13 +201,15 @@ public record RunIdentity(
         (String) values.get(Entry.LOSS_HYPERPARAMETERS), (Task) values.get(Entry.TASK),
         (Schedule) values.get(Entry.SCHEDULE), (Clipping) values.get(Entry.CLIPPING), (double) values.get(Entry.L2),
         (int) values.get(Entry.BATCH_SIZE), (double) values.get(Entry.VALIDATION_FRACTION),
-        (long) values.get(Entry.SEED), (int) values.get(Entry.EXAMPLES));
+        (long) values.get(Entry.SEED), (int) values.get(Entry.EXAMPLES), (String) values.get(Entry.DATA_SET),
+        (DataFingerprint) values.get(Entry.DATA));
   }
 
   /**
    * Checks that a run of identity {@code current} may resume from this identity, saved in
-   * {@code source}: the same architecture, optimizer and loss with the same hyperparameters, and
-   * the same settings, each compared in its text form.
+   * {@code source}: the same architecture, optimizer and loss with the same hyperparameters, the
+   * same settings, each compared in its text form, and the same data, compared by fingerprint (the
+   * data set's name only helps the message).
    *
    * @throws CheckpointException naming the first entry that differs, with both values
    */
@@ -203,6 +226,18 @@ public record RunIdentity(
     for (Entry setting : Entry.SETTINGS) {
       requireSame(source, setting.key(), setting.text(this), setting.text(current));
     }
+    String differences = data.differences(current.data);
+    if (!differences.isEmpty()) {
+      throw new CheckpointException("Checkpoint " + source + " was saved on other data: the " + differences
+          + " of its " + examples + " examples differ from this run's (checkpoint " + describe(dataSet, data)
+          + ", this run " + describe(current.dataSet, current.data) + "). Resume on the data the checkpoint was"
+          + " saved on, or start afresh without resuming.");
+    }
+  }
+
+  /** Returns {@code moons, inputs 3f5c8a21… targets a9d03b77…}: the name and the digests' first 8 digits. */
+  private static String describe(String dataSet, DataFingerprint data) {
+    return dataSet + ", inputs " + data.inputs().substring(0, 8) + "… targets " + data.targets().substring(0, 8) + "…";
   }
 
   private static void requireSame(String source, String what, String saved, String current) {

@@ -31,7 +31,7 @@ import java.util.Objects;
  *   <li>forward: {@code model.forward(B)} in training mode;
  *   <li>loss: {@code L = (1/|B|)·Σ_b loss(prediction_b, target_b) + l2·Σθ²} (the L2 term only when
  *       {@code l2 > 0}); a NaN or infinite L stops the run with {@link TrainingDivergedException}
- *       before its backward pass;
+ *       before its backward pass, naming where the first value that is not finite came from;
  *   <li>backward: every parameter's gradient zeroed, then {@code L.backward()};
  *   <li>clipping of the gradients ({@link Clipping}), then {@code optimizer.step}.
  * </ol>
@@ -42,6 +42,9 @@ import java.util.Objects;
  * from the same generator once at the start and evaluated in evaluation mode after every epoch.
  * <b>Same config, model and data: the same run, number for number</b>, and a run resumed from a
  * checkpoint continues exactly as if never stopped.
+ *
+ * <p>With a target standardizer in the config, a regression run trains on standardized targets and
+ * reports every score in the target's units (see {@link TrainingConfig}).
  *
  * <p>Instances are immutable; one run at a time per model.
  */
@@ -62,7 +65,9 @@ public final class Trainer {
   /**
    * Trains {@code model} on {@code data} from epoch 1 to {@code config.epochs()} (or
    * {@code options.stopAfterEpoch()}), writing the checkpoint after every epoch if one is given.
-   * The model is left in evaluation mode.
+   * The model is left in evaluation mode. When {@code options}' stop request answers true before a
+   * step, the run ends there with the model as it was after the last completed epoch
+   * ({@link TrainingResult#stopped()}).
    *
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
    * @throws IllegalArgumentException if the data do not fit the model or the split leaves no
@@ -80,8 +85,9 @@ public final class Trainer {
    * state, then trains on as {@link #fit} would have. {@code options.checkpoint()} may be the same
    * file.
    *
-   * @throws CheckpointException if the checkpoint is unreadable or was saved by a different model,
-   *     optimizer, loss or setting; the message says what differs
+   * @throws CheckpointException if the checkpoint is unreadable, altered or damaged (its checksum does
+   *     not match), or was saved by a different model, optimizer, loss or setting, or on other data
+   *     (its {@link DataFingerprint} differs); the message says what differs
    * @throws IllegalArgumentException if the checkpoint has already completed {@code config.epochs()}, or
    *     for an optimizer instance that has taken steps already
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
@@ -100,11 +106,16 @@ public final class Trainer {
    */
   public Scores evaluate(Model model, Dataset data, TrainingConfig config) {
     Loss loss = config.loss().resolve(plugins::loss);
-    return score(model, Rows.of(data, config.targetEncoding()), loss, config.task(), config.batchSize());
+    TargetUnits units = TargetUnits.of(config);
+    return score(model, Rows.of(units.trained(data), config.targetEncoding()), loss, config.task(),
+        config.batchSize(), units);
   }
 
-  /** Scores {@code data} in evaluation mode, {@code batchSize} rows per forward pass, recording no graph. */
-  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize) {
+  /**
+   * Scores {@code data} (targets in training units) in evaluation mode, {@code batchSize} rows per
+   * forward pass, in the reported units; the forward passes record no graph.
+   */
+  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units) {
     if (data.size() == 0) {
       return Scores.NONE;
     }
@@ -112,16 +123,14 @@ public final class Trainer {
     model.setTraining(false);
     try (NoGrad scope = Value.noGrad()) {
       double[][] predictions = new double[data.size()][];
-      double lossSum = 0;
       for (int from = 0; from < data.size(); from += batchSize) {
         int to = Math.min(from + batchSize, data.size());
         Value[][] outputs = model.forward(data.slice(from, to).inputs());
         for (int r = 0; r < outputs.length; r++) {
           predictions[from + r] = TrainingRun.numbers(outputs[r]);
-          lossSum += loss.value(predictions[from + r], data.targets()[from + r]);
         }
       }
-      return Scores.of(lossSum / data.size(), predictions, data.targets(), task);
+      return units.scores(predictions, data.targets(), loss, task, 0);
     } finally {
       model.setTraining(wasTraining);
     }

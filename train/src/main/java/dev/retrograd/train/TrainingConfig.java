@@ -4,10 +4,12 @@ import dev.retrograd.api.Hyperparameters;
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.Optimizer;
 import dev.retrograd.api.PluginChoice;
+import dev.retrograd.data.Standardizer;
 import dev.retrograd.data.TargetEncoding;
 import dev.retrograd.data.Task;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything that decides a training run, apart from the model and the data: an immutable value,
@@ -44,8 +46,22 @@ import java.util.Objects;
  * step already. Build each run's config with a fresh instance, or name a registered optimizer, from
  * which every run makes its own. A loss instance is a pure function and may be shared.
  *
+ * <p><b>A regression target of any magnitude trains</b> when the config holds a target
+ * standardizer, fitted on the training targets ({@link Standardizer#fitTargets}): the run then
+ * trains on z = (y − mean) / std, and every score it reports (losses, MSE, R², on the training,
+ * validation and test examples) is in the target's original units, computed from the predictions
+ * turned back into those units. The model's raw outputs are z-scores:
+ * {@code standardizer.invert(outputs)} gives the prediction.
+ *
+ * <pre>{@code
+ * TrainingConfig config = TrainingConfig.builder().optimizer("adam").loss("mse").task(Task.REGRESSION)
+ *     .targetStandardizer(Standardizer.fitTargets(train))
+ *     .build();
+ * }</pre>
+ *
  * <p>Defaults: the plugins' default hyperparameters, no L2 penalty, 10 epochs, batches of 32, a
- * constant learning rate, no clipping, no validation split, seed 42 and one-hot class targets.
+ * constant learning rate, no clipping, no validation split, seed 42, one-hot class targets and no
+ * target standardizer.
  */
 public final class TrainingConfig {
 
@@ -60,6 +76,7 @@ public final class TrainingConfig {
   private final long seed;
   private final Task task;
   private final TargetEncoding targetEncoding;
+  private final Standardizer targetStandardizer;
 
   private TrainingConfig(Builder builder) {
     this.optimizer = builder.optimizer.choice("optimizer", "sgd");
@@ -89,6 +106,11 @@ public final class TrainingConfig {
       throw new IllegalArgumentException("validation fraction must be in [0, 1), was " + validationFraction);
     }
     schedule.requireFits(epochs);
+    this.targetStandardizer = builder.targetStandardizer;
+    if (targetStandardizer != null && (task != Task.REGRESSION || targetStandardizer.mean().length != 1)) {
+      throw new IllegalArgumentException("a target standardizer needs a regression task and one column, was "
+          + task.name().toLowerCase(Locale.ROOT) + " with " + targetStandardizer.mean().length + " columns");
+    }
   }
 
   /** Returns a builder with the defaults; the optimizer, the loss and the task have none and must be set. */
@@ -110,6 +132,7 @@ public final class TrainingConfig {
     builder.seed = seed;
     builder.task = task;
     builder.targetEncoding = targetEncoding;
+    builder.targetStandardizer = targetStandardizer;
     return builder;
   }
 
@@ -175,15 +198,26 @@ public final class TrainingConfig {
   }
 
   /**
+   * Returns the standardizer of the regression target, if the run trains on standardized targets
+   * and reports in the target's units.
+   */
+  public Optional<Standardizer> targetStandardizer() {
+    return Optional.ofNullable(targetStandardizer);
+  }
+
+  /**
    * Returns a one-line summary, such as
    * {@code sgd(lr=0.1) on mse(), 20 epochs of batches of 32, schedule constant, clipping none, l2 0.0,
-   * validation 0.2, seed 42, regression}; an instance shows its name and no hyperparameters.
+   * validation 0.2, seed 42, regression}; an instance shows its name and no hyperparameters. A
+   * target standardizer adds {@code , target standardized (mean 1.2e+12, std 3.4e+11)}.
    */
   public String describe() {
     return optimizer.name() + "(" + optimizer.hyperparameters() + ") on " + loss.name() + "(" + loss.hyperparameters()
         + "), " + epochs + " epochs of batches of " + batchSize + ", schedule " + schedule + ", clipping " + clipping
         + ", l2 " + l2 + ", validation " + validationFraction + ", seed " + seed + ", "
-        + task.name().toLowerCase(Locale.ROOT);
+        + task.name().toLowerCase(Locale.ROOT)
+        + (targetStandardizer == null ? "" : String.format(Locale.ROOT, ", target standardized (mean %.4g, std %.4g)",
+            targetStandardizer.mean()[0], targetStandardizer.std()[0]));
   }
 
   /** Returns whether {@code other} is a configuration of equal fields; instances are compared by identity. */
@@ -193,13 +227,14 @@ public final class TrainingConfig {
         && Double.compare(l2, that.l2) == 0 && epochs == that.epochs && batchSize == that.batchSize
         && schedule.equals(that.schedule) && clipping.equals(that.clipping)
         && Double.compare(validationFraction, that.validationFraction) == 0 && seed == that.seed
-        && task == that.task && targetEncoding == that.targetEncoding;
+        && task == that.task && targetEncoding == that.targetEncoding
+        && Objects.equals(targetStandardizer, that.targetStandardizer);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(optimizer, loss, l2, epochs, batchSize, schedule, clipping, validationFraction, seed, task,
-        targetEncoding);
+        targetEncoding, targetStandardizer);
   }
 
   /** Returns {@link #describe()}. */
@@ -226,6 +261,7 @@ public final class TrainingConfig {
     private long seed = 42;
     private Task task;
     private TargetEncoding targetEncoding = TargetEncoding.ONE_HOT;
+    private Standardizer targetStandardizer;
 
     private Builder() {}
 
@@ -318,6 +354,15 @@ public final class TrainingConfig {
     /** Sets how class labels become target rows; one-hot by default. */
     public Builder targetEncoding(TargetEncoding targetEncoding) {
       this.targetEncoding = targetEncoding;
+      return this;
+    }
+
+    /**
+     * Sets the standardizer of a regression target, fitted on the training targets
+     * ({@link Standardizer#fitTargets}), or null (the default) to train on the targets as they are.
+     */
+    public Builder targetStandardizer(Standardizer targetStandardizer) {
+      this.targetStandardizer = targetStandardizer;
       return this;
     }
 

@@ -22,6 +22,9 @@ public interface TrainingListener {
   /** Called after each epoch's validation and checkpoint. */
   default void onEpochEnd(EpochMetrics metrics) {}
 
-  /** Called once after the last epoch; not called when the run fails. */
+  /**
+   * Called once after the last epoch, or after the last completed one when the run stopped at its
+   * stop request ({@link TrainingResult#stopped()}); not called when the run fails.
+   */
   default void onEnd(TrainingResult result) {}
 }

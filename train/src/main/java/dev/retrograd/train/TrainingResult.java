@@ -10,13 +10,22 @@ import java.util.Objects;
  * @param epochs the metrics of each epoch run, in order; a resumed run starts after the checkpoint's
  *     epoch
  * @param elapsed the wall-clock time of the run
+ * @param stopped whether the run stopped at its {@linkplain RunOptions#withStopRequest stop request}
+ *     before its last epoch. The epoch it was in is then dropped: the model's parameters and buffers
+ *     are put back as they were after the last epoch listed, which is also the epoch of the last
+ *     checkpoint written
  */
-public record TrainingResult(List<EpochMetrics> epochs, Duration elapsed) {
+public record TrainingResult(List<EpochMetrics> epochs, Duration elapsed, boolean stopped) {
 
   /** Freezes the list. */
   public TrainingResult {
     epochs = List.copyOf(epochs);
     Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** Returns the outcome of a run that ran every epoch it was asked for. */
+  public TrainingResult(List<EpochMetrics> epochs, Duration elapsed) {
+    this(epochs, elapsed, false);
   }
 
   /** Returns the metrics of the last epoch run. */

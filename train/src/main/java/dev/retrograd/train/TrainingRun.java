@@ -37,6 +37,8 @@ final class TrainingRun {
   private final LayerGradients layerGradients;
   private final SplitMix64 random;
   private final ValidationSplit split;
+  private final TargetUnits units;
+  private final List<String> featureNames;
   private int completedEpochs;
   private Path lastGoodCheckpoint;
 
@@ -53,8 +55,12 @@ final class TrainingRun {
     this.view = new GradientView(named.stream().map(NamedParameter::value).toList());
     this.layerGradients = new LayerGradients(model);
     this.random = new SplitMix64(config.seed());
-    this.split = ValidationSplit.draw(data, config.targetEncoding(), config.validationFraction(), random);
-    this.identity = RunIdentity.of(model.architecture(), data.size(), config, plugins);
+    this.units = TargetUnits.of(config);
+    this.featureNames = data.featureNames();
+    this.split = ValidationSplit.draw(units.trained(data), config.targetEncoding(), config.validationFraction(),
+        random);
+    this.identity = RunIdentity.of(model.architecture(), data.size(), data.name(),
+        DataFingerprint.of(split.training(), split.validation()), config, plugins);
   }
 
   /** Refuses an optimizer instance that has taken steps already: it serves one run (see {@link TrainingConfig}). */
@@ -143,19 +149,31 @@ final class TrainingRun {
         split.validation().size(), config.describe());
     options.listeners().forEach(listener -> listener.onStart(plan));
     List<EpochMetrics> history = new ArrayList<>();
-    for (int epoch = completedEpochs + 1; epoch <= lastEpoch; epoch++) {
+    boolean stopped = false;
+    for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped; epoch++) {
       EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
-      history.add(metrics);
-      options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+      if (metrics == null) {
+        stopped = true;
+        LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
+      } else {
+        history.add(metrics);
+        options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+      }
     }
     model.setTraining(false);
-    TrainingResult result = new TrainingResult(history, Duration.ofNanos(System.nanoTime() - start));
+    TrainingResult result = new TrainingResult(history, Duration.ofNanos(System.nanoTime() - start), stopped);
     options.listeners().forEach(listener -> listener.onEnd(result));
     return result;
   }
 
+  /**
+   * Runs epoch {@code epoch} and returns its metrics, or null if the stop request answered true
+   * before one of its steps: the epoch is then dropped, the model's parameters, buffers and the
+   * generator put back as they were before it.
+   */
   private EpochMetrics runEpoch(int epoch, Rows training, int stepsPerEpoch) {
     long start = System.nanoTime();
+    EpochStart before = options.canBeStopped() ? new EpochStart() : null;
     double lr = config.schedule().learningRate(baseLearningRate, epoch - 1, config.epochs());
     optimizer.setLearningRate(lr);
     model.setTraining(true);
@@ -165,8 +183,13 @@ final class TrainingRun {
     Rows shuffled = training.select(order);
     double[][] predictions = new double[training.size()][];
     double lossSum = 0;
+    double penaltySum = 0;
     layerGradients.reset();
     for (int step = 1; step <= stepsPerEpoch; step++) {
+      if (before != null && options.stopRequested()) {
+        before.putBack();
+        return null;
+      }
       int from = (step - 1) * config.batchSize();
       int to = Math.min(from + config.batchSize(), training.size());
       Rows batch = shuffled.slice(from, to);
@@ -174,7 +197,12 @@ final class TrainingRun {
       Value objective = objective(outputs, batch.targets());
       double value = objective.data();
       if (!Double.isFinite(value)) {
-        throw new TrainingDivergedException(epoch, step, value, lr, lastGoodCheckpoint);
+        DivergenceDiagnosis found = DivergenceDiagnosis.of(model, batch, featureNames, named, this::objective,
+            config.loss().name());
+        throw new TrainingDivergedException(epoch, step, value, lr, lastGoodCheckpoint, found.source(), found.text());
+      }
+      if (units.standardizes() && config.l2() > 0) {
+        penaltySum += penalty();
       }
       view.zeroGrad();
       objective.backward();
@@ -190,10 +218,13 @@ final class TrainingRun {
       int stepNumber = step;
       options.listeners().forEach(listener -> listener.onStep(epoch, stepNumber, stepsPerEpoch, value));
     }
-    Scores train = Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
-    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize());
+    Scores train = units.standardizes()
+        ? units.scores(predictions, shuffled.targets(), loss, config.task(), penaltySum / stepsPerEpoch)
+        : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
+    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units);
     completedEpochs = epoch;
     options.checkpointFile().ifPresent(file -> {
+      requireFiniteParameters(file);
       capture().write(file);
       lastGoodCheckpoint = file;
     });
@@ -213,6 +244,52 @@ final class TrainingRun {
     }
     Value[] leaves = view.leaves();
     return mean.add(Value.dot(leaves, leaves).mul(config.l2()));
+  }
+
+  /** What an epoch changes, as it was before the epoch: put back when the run stops inside it. */
+  private final class EpochStart {
+    private final double[] parameters = new double[named.size()];
+    private final Map<String, double[]> buffers = model.buffers();
+    private final long randomState = random.state();
+
+    EpochStart() {
+      for (int i = 0; i < parameters.length; i++) {
+        parameters[i] = named.get(i).value().data();
+      }
+    }
+
+    void putBack() {
+      for (int i = 0; i < parameters.length; i++) {
+        named.get(i).value().setData(parameters[i]);
+      }
+      model.loadBuffers(buffers);
+      random.restore(randomState);
+    }
+  }
+
+  /**
+   * Refuses to checkpoint a parameter that is NaN or infinite (an update that diverged after the
+   * epoch's last finite loss), so the last good checkpoint stays.
+   */
+  private void requireFiniteParameters(Path file) {
+    for (NamedParameter parameter : named) {
+      double value = parameter.value().data();
+      if (!Double.isFinite(value)) {
+        throw new CheckpointException("Parameter '" + parameter.name() + "' became " + value + " in epoch "
+            + completedEpochs + ", so that epoch's checkpoint was not written to " + file + (lastGoodCheckpoint == null
+            ? "; no checkpoint was written before it." : "; the last good checkpoint is " + lastGoodCheckpoint + ".")
+            + " Lower the learning rate or clip the gradients.");
+      }
+    }
+  }
+
+  /** Returns the L2 penalty {@code l2·Σθ²} at the parameters' current values. */
+  private double penalty() {
+    double sum = 0;
+    for (Value leaf : view.leaves()) {
+      sum += leaf.data() * leaf.data();
+    }
+    return config.l2() * sum;
   }
 
   private Checkpoint capture() {

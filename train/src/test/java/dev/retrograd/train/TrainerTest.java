@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +168,91 @@ class TrainerTest {
     assertThat(Checkpoint.read(checkpoint).epoch()).isEqualTo(6);
   }
 
+  @Test
+  void a_run_asked_to_stop_inside_an_epoch_drops_that_epoch_and_puts_the_model_back() {
+    Dataset data = TestData.regression(40, 3);
+    Path checkpoint = folder.resolve("run.ckpt");
+    TinyModel through2 = new TinyModel(2, 4, 1, 5);
+    TrainingResult two = trainer.fit(through2, data, regressionRun(6), RunOptions.none().withStopAfterEpoch(2));
+    int[] asked = {0};
+    // 32 training rows in batches of 6: 6 steps per epoch; answer yes before step 3 of epoch 3
+    BooleanSupplier stopInEpoch3 = () -> ++asked[0] > 2 * 6 + 2;
+
+    TinyModel stopped = new TinyModel(2, 4, 1, 5);
+    TrainingResult result = trainer.fit(stopped, data, regressionRun(6),
+        RunOptions.none().withCheckpoint(checkpoint).withStopRequest(stopInEpoch3));
+
+    assertThat(result.stopped()).isTrue();
+    assertThat(two.stopped()).as("a planned early stop is not a stop request").isFalse();
+    assertThat(result.epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+    assertThat(result.trainLosses()).containsExactlyElementsOf(two.trainLosses());
+    assertThat(parameterValues(stopped)).containsExactly(parameterValues(through2));
+    assertThat(stopped.buffers().get(TinyModel.BUFFER)).containsExactly(through2.buffers().get(TinyModel.BUFFER));
+    assertThat(stopped.isTraining()).isFalse();
+    assertThat(Checkpoint.read(checkpoint).epoch()).isEqualTo(2);
+  }
+
+  @Test
+  void a_run_stopped_and_resumed_repeats_the_uninterrupted_run_exactly() {
+    Dataset data = TestData.regression(40, 3);
+    Path checkpoint = folder.resolve("run.ckpt");
+    TinyModel uninterrupted = new TinyModel(2, 4, 1, 5);
+    TrainingResult whole = trainer.fit(uninterrupted, data, regressionRun(6));
+    int[] asked = {0};
+
+    TrainingResult before = trainer.fit(new TinyModel(2, 4, 1, 5), data, regressionRun(6),
+        RunOptions.none().withCheckpoint(checkpoint).withStopRequest(() -> ++asked[0] > 3 * 6 + 5));
+    TinyModel resumed = new TinyModel(2, 4, 1, 99);
+    TrainingResult after = trainer.resume(resumed, data, regressionRun(6), checkpoint, RunOptions.none());
+
+    assertThat(before.epochs()).hasSize(3);
+    List<Double> trainLosses = new ArrayList<>(before.trainLosses());
+    trainLosses.addAll(after.trainLosses());
+    assertThat(trainLosses).containsExactlyElementsOf(whole.trainLosses());
+    assertThat(parameterValues(resumed)).containsExactly(parameterValues(uninterrupted));
+  }
+
+  @Test
+  void a_run_asked_to_stop_before_its_first_step_keeps_its_initial_weights() {
+    TinyModel model = halfSlope();
+
+    TrainingResult result = trainer.fit(model, TWO_POINTS, oneStep(), RunOptions.none().withStopRequest(() -> true));
+
+    assertThat(result.stopped()).isTrue();
+    assertThat(result.epochs()).isEmpty();
+    assertThat(parameterValues(model)).containsExactly(0.5, 0.0);
+  }
+
+  @Test
+  void a_parameter_that_overflows_after_the_last_finite_loss_is_not_checkpointed() throws IOException {
+    Path checkpoint = folder.resolve("overflow.ckpt");
+    // one batch per epoch: epoch 1 at lr 0.1 moves w from 0.5 to about 20; epoch 2, at lr 0.1·1e308, sends it
+    // past Double.MAX_VALUE after a finite loss
+    TrainingConfig config = oneStepBuilder().epochs(3).schedule(Schedule.parse("exponential:1e308")).build();
+    Dataset far = TestData.line(new double[] {1, 1}, new double[] {100, 100});
+    List<byte[]> written = new ArrayList<>();
+    TrainingListener snapshot = new TrainingListener() {
+      @Override
+      public void onEpochEnd(EpochMetrics metrics) {
+        try {
+          written.add(Files.readAllBytes(checkpoint));
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      }
+    };
+
+    assertThatThrownBy(() -> trainer.fit(halfSlope(), far, config,
+        RunOptions.none().withCheckpoint(checkpoint).withListener(snapshot)))
+        .isInstanceOf(CheckpointException.class)
+        .hasMessage("Parameter 'layer1.weight[0][0]' became Infinity in epoch 2, so that epoch's checkpoint was not"
+            + " written to " + checkpoint + "; the last good checkpoint is " + checkpoint + ". Lower the learning rate"
+            + " or clip the gradients.");
+    assertThat(written).hasSize(1);
+    assertThat(Files.readAllBytes(checkpoint)).isEqualTo(written.get(0));
+    assertThat(Checkpoint.read(checkpoint).epoch()).isEqualTo(1);
+  }
+
   private static TrainingConfig classificationRun() {
     return TrainingConfig.builder().optimizer("adam", Hyperparameters.parse("lr=0.05")).loss("cross_entropy")
         .task(Task.CLASSIFICATION).epochs(7).batchSize(4).schedule(Schedule.warmupCosine(2))
@@ -301,8 +387,9 @@ class TrainerTest {
           assertThat(e.loss()).isEqualTo(Double.POSITIVE_INFINITY);
           assertThat(e.lastGoodCheckpoint()).contains(checkpoint);
         })
-        .hasMessage("Loss became Infinity at epoch 3, step 1 (lr 1.0E10). Lower the learning rate or clip gradients"
-            + " (--clip-norm 1.0). Last good checkpoint: " + checkpoint);
+        .hasMessage("Loss became Infinity at epoch 3, step 1 (lr 1.0E10): the loss 'mse' made the first value that is"
+            + " not finite (op 'loss' produced Infinity from finite inputs), with predictions as large as 2.40e+164;"
+            + " they have grown too large, so the learning rate may be too high. Last good checkpoint: " + checkpoint);
 
     assertThat(written).hasSize(2);
     assertThat(Files.readAllBytes(checkpoint)).isEqualTo(written.get(1));
@@ -318,8 +405,8 @@ class TrainerTest {
 
     assertThatThrownBy(() -> trainer.fit(halfSlope(), poisoned, oneStep()))
         .isInstanceOf(TrainingDivergedException.class)
-        .hasMessage("Loss became NaN at epoch 1, step 1 (lr 0.1). Lower the learning rate or clip gradients"
-            + " (--clip-norm 1.0). No checkpoint was written before it.");
+        .hasMessage("Loss became NaN at epoch 1, step 1 (lr 0.1): the target of an example is NaN, so the data hold a"
+            + " value that is not finite. No checkpoint was written before it.");
   }
 
   @Test

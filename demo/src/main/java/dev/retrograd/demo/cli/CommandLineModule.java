@@ -3,12 +3,13 @@ package dev.retrograd.demo.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.retrograd.demo.graph.GraphFilesModule;
 import dev.retrograd.demo.runfiles.RunFilesModule;
 import dev.retrograd.registry.Plugins;
 
 /**
  * The composition root of the {@code retrograd} command line: its commands, the data sets
- * {@code train} loads, the files a run writes, and the plugin registry. One injector is built from
+ * {@code train} loads, the files a run writes, the formats graphs are drawn in, and the plugin registry. One injector is built from
  * it per command line, and picocli gets its commands and their option mixins from that injector.
  *
  * <p>A test swaps a binding instead of copying a class:
@@ -27,10 +28,14 @@ public final class CommandLineModule extends AbstractModule {
     bind(PluginsCommand.class);
     bind(ExperimentCommand.class);
     bind(BenchCommand.class);
+    bind(GraphCommand.class);
+    bind(ExplainCommand.class);
     bind(DataOptions.class);
     bind(PluginOptions.class).in(Singleton.class);
+    bind(StopSignals.class).to(ProcessSignals.class);
     install(new DataSourcesModule());
     install(new RunFilesModule());
+    install(new GraphFilesModule());
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,9 @@ public final class DataOptions {
   String target;
 
   @Option(names = "--task", paramLabel = "TASK",
-      description = "classification or regression. Default: inferred from the target.")
+      description = "classification or regression. Default: inferred from the target column: classification when"
+          + " no value is a number, or when the values are at most 20 distinct integers, fewer than half the rows;"
+          + " regression when they are other numbers; numbers mixed with words are an error.")
   String task;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "300",
@@ -55,18 +58,34 @@ public final class DataOptions {
   }
 
   /**
+   * Checks the data options without loading anything, and returns the task given with
+   * {@code --task}, if any.
+   *
+   * @throws IllegalArgumentException for an unknown data set or task, or {@code --target} or
+   *     {@code --task} without {@code --data}
+   */
+  Optional<Task> check() {
+    if (csv == null && (target != null || task != null)) {
+      throw new IllegalArgumentException("--target and --task apply to --data FILE.csv, not to --dataset " + dataset);
+    }
+    source();
+    return Optional.ofNullable(task());
+  }
+
+  /**
    * Returns the chosen data set, generated from {@code seed} if it is a generated one.
    *
    * @throws IOException if the CSV file cannot be read
    * @throws IllegalArgumentException for an unknown data set or task
    */
   Dataset load(long seed) throws IOException {
-    if (csv == null && (target != null || task != null)) {
-      throw new IllegalArgumentException("--target and --task apply to --data FILE.csv, not to --dataset " + dataset);
-    }
-    DataSettings settings = new DataSettings(csv, target, task(), samples, noise, classes, seed);
+    check();
+    return source().load(new DataSettings(csv, target, task(), samples, noise, classes, seed));
+  }
+
+  private DataSource source() {
     if (csv != null) {
-      return sources.get(CSV).load(settings);
+      return sources.get(CSV);
     }
     Map<String, DataSource> builtIn = new TreeMap<>(sources);
     builtIn.remove(CSV);
@@ -75,7 +94,7 @@ public final class DataOptions {
       throw new IllegalArgumentException("Unknown data set '" + dataset + "'; available: " + builtIn.keySet()
           + ", or --data FILE.csv.");
     }
-    return source.load(settings);
+    return source;
   }
 
   private Task task() {

@@ -6,16 +6,13 @@ import dev.retrograd.train.Scores;
 import dev.retrograd.train.TrainingListener;
 import dev.retrograd.train.TrainingPlan;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-/** Prints one line per epoch and keeps every epoch's metrics for the files written afterwards. */
+/** Prints one line per epoch. */
 final class EpochReport implements TrainingListener {
 
   private final PrintWriter out;
   private final Task task;
-  private final List<EpochMetrics> epochs = new ArrayList<>();
   private int lastEpoch;
 
   EpochReport(PrintWriter out, Task task) {
@@ -30,14 +27,8 @@ final class EpochReport implements TrainingListener {
 
   @Override
   public void onEpochEnd(EpochMetrics metrics) {
-    epochs.add(metrics);
     out.println(line(metrics));
     out.flush();
-  }
-
-  /** Returns the epochs seen so far. */
-  List<EpochMetrics> epochs() {
-    return List.copyOf(epochs);
   }
 
   private String line(EpochMetrics m) {
@@ -51,11 +42,18 @@ final class EpochReport implements TrainingListener {
     return line.toString();
   }
 
-  /** Returns "loss 0.1234 accuracy 96.5%" or "loss 0.1234 mse 0.01 r2 0.98". */
+  /**
+   * Returns "loss 0.1234 accuracy 96.5%" or "loss 0.1234 mse 0.01 r2 0.98"; a loss of 10⁴ or more
+   * (a regression in large units) is written as "2.137e+19".
+   */
   String scores(Scores scores) {
     if (task == Task.CLASSIFICATION) {
-      return String.format(Locale.ROOT, "loss %.4f accuracy %.1f%%", scores.loss(), 100 * scores.accuracy());
+      return String.format(Locale.ROOT, "loss %s accuracy %.1f%%", loss(scores.loss()), 100 * scores.accuracy());
     }
-    return String.format(Locale.ROOT, "loss %.4f mse %.4g r2 %.4f", scores.loss(), scores.mse(), scores.r2());
+    return String.format(Locale.ROOT, "loss %s mse %.4g r2 %.4f", loss(scores.loss()), scores.mse(), scores.r2());
+  }
+
+  private static String loss(double loss) {
+    return String.format(Locale.ROOT, Math.abs(loss) < 1e4 ? "%.4f" : "%.4g", loss);
   }
 }

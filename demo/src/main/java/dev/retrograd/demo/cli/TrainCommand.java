@@ -6,31 +6,39 @@ import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Split;
 import dev.retrograd.data.Standardizer;
-import dev.retrograd.data.TargetEncoding;
 import dev.retrograd.data.Task;
 import dev.retrograd.demo.progress.ProgressMode;
 import dev.retrograd.demo.progress.TrainingProgress;
 import dev.retrograd.demo.runfiles.FinishedRun;
+import dev.retrograd.demo.runfiles.MetricsCsv;
+import dev.retrograd.demo.runfiles.MetricsLog;
 import dev.retrograd.demo.runfiles.RunFiles;
+import dev.retrograd.demo.runfiles.RunFilesException;
+import dev.retrograd.demo.runfolder.RunFolder;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Clipping;
+import dev.retrograd.train.EpochMetrics;
 import dev.retrograd.train.Metrics;
 import dev.retrograd.train.RunOptions;
 import dev.retrograd.train.Schedule;
 import dev.retrograd.train.Scores;
 import dev.retrograd.train.Trainer;
 import dev.retrograd.train.TrainingConfig;
+import dev.retrograd.train.TrainingDivergedException;
 import dev.retrograd.train.TrainingResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,16 +46,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code retrograd train}: the four phases of training, epoch after epoch, on a built-in data set or
  * a CSV file, with any combination of plugins; then the test scores, the curves and the checkpoint.
+ *
+ * <p>The run writes into a folder {@link RunFolder} chooses and locks. {@code metrics.csv} and the
+ * checkpoint are written after every epoch; the plots at the end, from the whole history in
+ * {@code metrics.csv}. On SIGINT or SIGTERM the run stops before its next step, writes its files for
+ * the epochs it completed, prints the command that resumes it and exits with 130 or 143.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Train a multilayer perceptron, epoch by epoch, and write its metrics, plots and checkpoint.",
-        "Writes metrics.csv, loss.png, accuracy.png, gradients.png, decision_boundary.png (2-D data)",
-        "and checkpoint.txt into --out."})
+        "Writes metrics.csv, loss.png, accuracy.png, gradients.png, decision_boundary.png (2-D data) and"
+            + " checkpoint.txt into --out."})
 public final class TrainCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+
+  /** The learning rate the command line gives an optimizer unless {@code --hp} sets {@code lr}. */
+  static final String DEFAULT_LR = "0.01";
+  /** The largest share of the examples held out for the test, and of the rest for validation. */
+  static final double MAX_HELD_OUT = 0.5;
+  /** Fewer training examples than this get a warning. */
+  static final int FEW_TRAINING_ROWS = 10;
 
   @Mixin
   private DataOptions data;
@@ -94,8 +118,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Optimizer. Default: ${DEFAULT-VALUE}.")
   private String optimizer;
 
-  @Option(names = "--hp", paramLabel = "K=V,…", defaultValue = "lr=0.01",
-      description = "Hyperparameters of the optimizer, e.g. lr=0.003,weight_decay=0.01. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--hp", paramLabel = "K=V,…", defaultValue = "",
+      description = "Hyperparameters of the optimizer, e.g. lr=0.003,weight_decay=0.01. Each key overrides its"
+          + " default: lr=" + DEFAULT_LR + ", the others the optimizer's own.")
   private String optimizerHyperparameters;
 
   @Option(names = "--l2", paramLabel = "X", defaultValue = "0",
@@ -120,11 +145,11 @@ public final class TrainCommand implements Callable<Integer> {
   private Double clipValue;
 
   @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
-      description = "Share of the data held out for the final test. Default: ${DEFAULT-VALUE}.")
+      description = "Share of the data held out for the final test, at most 0.5. Default: ${DEFAULT-VALUE}.")
   private double testFraction;
 
   @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.1",
-      description = "Share of the training data scored after every epoch. Default: ${DEFAULT-VALUE}.")
+      description = "Share of the training data scored after every epoch, at most 0.5. Default: ${DEFAULT-VALUE}.")
   private double validationFraction;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -136,8 +161,15 @@ public final class TrainCommand implements Callable<Integer> {
   private Path outputFolder;
 
   @Option(names = "--resume", paramLabel = "CHECKPOINT",
-      description = "Continue the run saved in this checkpoint, with the same settings, up to --epochs.")
+      description = "Continue the run saved in this checkpoint, with the same settings and data, up to --epochs,"
+          + " in the checkpoint's folder (or --out).")
   private Path resume;
+
+  @Option(names = "--overwrite",
+      description = "Replace the earlier run in the output folder (its checkpoint, metrics.csv and plots). Without"
+          + " it, a new run refuses an --out folder that holds a run, and without --out it writes into"
+          + " runs/<data set>-2, -3, ….")
+  private boolean overwrite;
 
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
       description = "Progress display: auto, bar, lines or quiet. Default: ${DEFAULT-VALUE}.")
@@ -152,78 +184,222 @@ public final class TrainCommand implements Callable<Integer> {
 
   private final Provider<Plugins> registry;
   private final RunFiles runFiles;
+  private final StopSignals stopSignals;
 
   @Inject
-  TrainCommand(Provider<Plugins> registry, RunFiles runFiles) {
+  TrainCommand(Provider<Plugins> registry, RunFiles runFiles, StopSignals stopSignals) {
     this.registry = registry;
     this.runFiles = runFiles;
+    this.stopSignals = stopSignals;
   }
+
+  /** The checkpoint's name in the run folder. */
+  private static final String CHECKPOINT = "checkpoint.txt";
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
+    // Every option is checked before the data are loaded and before any line is printed.
     Plugins registry = this.registry.get();
-    Dataset dataset = data.load(seed);
-    Task task = dataset.task();
-    Split split = Split.trainTestSplit(dataset, testFraction, seed);
-    Standardizer standardizer = Standardizer.fit(split.train());
-    Dataset train = standardizer.apply(split.train());
-    Dataset test = standardizer.apply(split.test());
-
-    String lossName = loss != null ? loss : task == Task.CLASSIFICATION ? "cross_entropy" : "mse";
-    TargetEncoding targets = lossName.equals("hinge") ? TargetEncoding.SIGNS : TargetEncoding.ONE_HOT;
-
-    MlpSpec architecture = architecture(dataset.featureCount(), dataset.targetWidth(), lossName);
-    Mlp model = Mlp.of(architecture, registry, new SplittableRandom(seed));
-    TrainingConfig config = TrainingConfig.builder()
-        .optimizer(optimizer, Hyperparameters.parse(optimizerHyperparameters))
-        .loss(lossName, Hyperparameters.parse(lossHyperparameters))
-        .task(task)
+    ProgressMode progressMode = progressMode();
+    Optional<Task> declaredTask = data.check();
+    requireFractions();
+    Hyperparameters optimizerSettings = optimizerHyperparameters(registry);
+    checkPlugins(registry, optimizerSettings);
+    TrainingConfig.Builder settings = TrainingConfig.builder()
+        .optimizer(optimizer, optimizerSettings)
         .l2(l2)
         .epochs(epochs)
         .batchSize(batchSize)
         .schedule(Schedule.parse(schedule))
         .clipping(clipping())
         .validationFraction(validationFraction)
-        .seed(seed)
-        .targetEncoding(targets)
+        .seed(seed);
+    settings.loss(loss != null ? loss : "mse").task(declaredTask.orElse(Task.REGRESSION)).build();
+    if (loss != null && declaredTask.isPresent()) {
+      LossTable.requireFits(loss, declaredTask.get());
+    }
+    requireResumable();
+
+    Dataset dataset = data.load(seed);
+    Task task = dataset.task();
+    String lossName = loss != null ? loss : LossTable.defaultLoss(task);
+    LossTable.requireFits(lossName, task);
+    Split split = Split.trainTestSplit(dataset, testFraction, seed);
+    warnIfFewTrainingRows(split);
+    Standardizer standardizer = Standardizer.fit(split.train());
+    Dataset train = standardizer.apply(split.train());
+    Dataset test = standardizer.apply(split.test());
+
+    MlpSpec architecture = architecture(dataset.featureCount(), dataset.targetWidth(), lossName);
+    Mlp model = Mlp.of(architecture, registry, new SplittableRandom(seed));
+    TrainingConfig config = settings
+        .loss(lossName, Hyperparameters.parse(lossHyperparameters))
+        .task(task)
+        .targetEncoding(LossTable.targetEncoding(lossName))
+        .targetStandardizer(task == Task.REGRESSION ? Standardizer.fitTargets(split.train()) : null)
         .build();
 
-    Path folder = outputFolder != null ? outputFolder : Path.of("runs", dataset.name());
-    Path checkpoint = folder.resolve("checkpoint.txt");
-    out.printf("data      %s: %d training and %d test examples%n", dataset, train.size(), test.size());
-    out.printf("model     %s, %d parameters%n", architecture, model.parameters().size());
-    out.printf("training  %s%n", config.describe());
-    out.flush();
+    List<String> folderFiles = new ArrayList<>(List.of(CHECKPOINT, MetricsCsv.FILE_NAME));
+    folderFiles.addAll(runFiles.names());
+    List<String> arguments = spec.commandLine().getParseResult().originalArgs();
+    try (RunFolder runFolder = RunFolder.open(new RunFolder.Request(outputFolder, Path.of("runs", dataset.name()),
+        resume, overwrite, folderFiles, CommandText.of(arguments)))) {
+      Path folder = runFolder.path();
+      Path checkpoint = folder.resolve(CHECKPOINT);
+      out.printf("data      %s: %d training and %d test examples%n", dataset, train.size(), test.size());
+      out.printf("model     %s, %d parameters%n", architecture, model.parameters().size());
+      out.printf("training  %s%n", config.describe());
+      runFolder.notes().forEach(note -> out.printf("folder    %s%n", note));
+      out.flush();
 
-    EpochReport report = new EpochReport(out, task);
-    TrainingResult result;
-    try (TrainingProgress bar = TrainingProgress.create(progressMode())) {
-      RunOptions options = RunOptions.none().withListener(new ProgressListener(bar)).withListener(report)
-          .withCheckpoint(checkpoint);
-      Trainer trainer = new Trainer(registry);
-      result = resume == null
-          ? trainer.fit(model, train, config, options)
-          : trainer.resume(model, train, config, resume, options);
+      MetricsCsv columns = new MetricsCsv(task, List.copyOf(model.parametersByLayer().keySet()));
+      Path metricsFile = folder.resolve(MetricsCsv.FILE_NAME);
+      EpochReport report = new EpochReport(out, task);
+      TrainingResult result;
+      try (StopSignals.Watch stop = stopSignals.watch();
+          MetricsLog history = resume == null ? MetricsLog.forNewRun(metricsFile, columns)
+              : MetricsLog.forResumedRun(metricsFile, columns, resume.resolveSibling(MetricsCsv.FILE_NAME),
+                  note -> out.printf("history   %s%n", note))) {
+        try (TrainingProgress bar = TrainingProgress.create(progressMode)) {
+          RunOptions options = RunOptions.none().withListener(history).withListener(new ProgressListener(bar))
+              .withListener(report).withCheckpoint(checkpoint).withStopRequest(() -> stop.received().isPresent());
+          Trainer trainer = new Trainer(registry);
+          result = resume == null
+              ? trainer.fit(model, train, config, options)
+              : trainer.resume(model, train, config, resume, options);
+        } catch (TrainingDivergedException e) {
+          throw new IllegalStateException(e.getMessage() + (e.getMessage().endsWith(".") ? " " : ". ") + advice(e),
+              e);
+        }
+        List<EpochMetrics> completed = history.history();
+        Optional<StopSignal> signal = stop.received();
+        if (completed.isEmpty()) {
+          out.printf("stopped   by %s before epoch 1 ended; nothing was written, and there is nothing to resume%n",
+              signal.map(StopSignal::name).orElse("a signal"));
+          out.flush();
+          return signal.map(StopSignal::exitCode).orElse(1);
+        }
+        Scores testScores = new Trainer(registry).evaluate(model, test, config);
+        List<Path> files = new ArrayList<>(List.of(metricsFile));
+        RunFilesException failure = null;
+        try {
+          files.addAll(runFiles.write(folder, new FinishedRun(completed, split.train(),
+              point -> predictClass(model, standardizer.apply(point)))));
+        } catch (RunFilesException e) {
+          files.addAll(e.written());
+          failure = e;
+        }
+        Path resumable = Files.exists(checkpoint) ? checkpoint : resume;
+        if (Files.exists(checkpoint)) {
+          files.add(checkpoint);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        out.printf(Locale.ROOT, "test      %s on %d examples%n", report.scores(testScores), test.size());
+        out.printf(Locale.ROOT, "time      %.1f s in all, %.2f s per epoch; %d parameters%n",
+            elapsed.toNanos() / 1e9, result.elapsed().toNanos() / 1e9 / Math.max(1, result.epochs().size()),
+            model.parameters().size());
+        out.printf("wrote     %s%n", String.join(", ", files.stream().map(Path::toString).toList()));
+        if (signal.isPresent()) {
+          int last = completed.get(completed.size() - 1).epoch();
+          out.printf("stopped   by %s%s; the files hold epochs %d to %d%n", signal.get().name(),
+              result.stopped() ? " in epoch " + (last + 1) + " of " + epochs : " after the last epoch",
+              completed.get(0).epoch(), last);
+          if (last < epochs) {
+            out.printf("resume    %s%n", CommandText.of(CommandText.resuming(arguments, resumable)));
+          }
+          out.flush();
+          if (failure != null) {
+            spec.commandLine().getErr().println("retrograd: " + failure.getMessage());
+          }
+          return signal.get().exitCode();
+        }
+        out.flush();
+        if (failure != null) {
+          throw failure;
+        }
+        return 0;
+      }
     }
-    Scores testScores = new Trainer(registry).evaluate(model, test, config);
+  }
 
-    List<Path> files = runFiles.write(folder, new FinishedRun(report.epochs(), split.train(),
-        point -> predictClass(model, standardizer.apply(point))));
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    out.printf(Locale.ROOT, "test      %s on %d examples%n", report.scores(testScores), test.size());
-    out.printf(Locale.ROOT, "time      %.1f s in all, %.2f s per epoch; %d parameters%n",
-        elapsed.toNanos() / 1e9, result.elapsed().toNanos() / 1e9 / Math.max(1, result.epochs().size()),
-        model.parameters().size());
-    out.printf("wrote     %s%n", String.join(", ", files.stream().map(Path::toString).toList()) + ", " + checkpoint);
-    out.flush();
-    return 0;
+  /**
+   * Returns the optimizer's hyperparameters: the command line's default {@value #DEFAULT_LR} for
+   * {@code lr} (when the optimizer takes one and {@code --hp} does not set it), then the keys of
+   * {@code --hp}; every other key takes the optimizer's own default.
+   */
+  private Hyperparameters optimizerHyperparameters(Plugins registry) {
+    Hyperparameters given = Hyperparameters.parse(optimizerHyperparameters);
+    boolean takesLr = registry.plugin("optimizer", optimizer).hyperparameters().stream()
+        .anyMatch(h -> h.name().equals("lr"));
+    if (!takesLr || given.names().contains("lr")) {
+      return given;
+    }
+    return Hyperparameters.parse(given.names().isEmpty() ? "lr=" + DEFAULT_LR
+        : "lr=" + DEFAULT_LR + "," + optimizerHyperparameters);
+  }
+
+  /** Makes every plugin the options name once, so that a wrong name or hyperparameter stops the run now. */
+  private void checkPlugins(Plugins registry, Hyperparameters optimizerSettings) {
+    registry.optimizer(optimizer, optimizerSettings);
+    registry.activation(activation, Hyperparameters.parse(activationHyperparameters));
+    registry.initializer(initializer, Hyperparameters.parse(initializerHyperparameters));
+    if (outputActivation != null) {
+      registry.activation(outputActivation);
+    }
+    if (loss != null) {
+      registry.loss(loss, Hyperparameters.parse(lossHyperparameters));
+    } else {
+      Hyperparameters.parse(lossHyperparameters);
+    }
+  }
+
+  /**
+   * Refuses a test or validation fraction outside (0, {@value #MAX_HELD_OUT}] ([0, …] for
+   * validation): holding out more than half would leave fewer examples to train on than to score.
+   */
+  private void requireFractions() {
+    if (!(testFraction > 0 && testFraction <= MAX_HELD_OUT)) {
+      throw new IllegalArgumentException("--test-fraction must be in (0, " + MAX_HELD_OUT + "], was " + testFraction
+          + "; more would leave fewer examples to train on than to test.");
+    }
+    if (!(validationFraction >= 0 && validationFraction <= MAX_HELD_OUT)) {
+      throw new IllegalArgumentException("--validation-fraction must be in [0, " + MAX_HELD_OUT + "], was "
+          + validationFraction + "; more would leave fewer examples to train on than to validate, use 0 for none.");
+    }
+  }
+
+  /** Warns when the split leaves fewer than {@value #FEW_TRAINING_ROWS} examples to train on. */
+  private void warnIfFewTrainingRows(Split split) {
+    int held = (int) Math.ceil(validationFraction * split.train().size());
+    int training = split.train().size() - held;
+    if (training < FEW_TRAINING_ROWS) {
+      LOG.warn("Only {} examples are left to train on ({} for test, {} for validation); the scores will say little.",
+          training, split.test().size(), held);
+    }
+  }
+
+  private void requireResumable() {
+    if (resume != null && !Files.isRegularFile(resume)) {
+      throw new IllegalArgumentException("Cannot resume from " + resume + ": "
+          + (Files.isDirectory(resume) ? "it is a folder, give the checkpoint file in it" : "no such file") + ".");
+    }
+  }
+
+  /** Returns what the command line suggests for a run that diverged, by where the first NaN came from. */
+  static String advice(TrainingDivergedException e) {
+    return switch (e.source()) {
+      case INPUT, TARGET -> "Check the data for values that are not finite.";
+      case OPERATION -> e.diagnosis().contains("produced NaN")
+          ? "Try another activation (--activation) or initializer, or lower the learning rate (--hp lr=...)."
+          : "Lower the learning rate (--hp lr=...) or clip gradients (--clip-norm 1.0).";
+      default -> "Lower the learning rate (--hp lr=...) or clip gradients (--clip-norm 1.0).";
+    };
   }
 
   private MlpSpec architecture(int inputs, int outputs, String lossName) {
-    String output = outputActivation != null ? outputActivation
-        : lossName.equals("binary_cross_entropy") ? "sigmoid" : "identity";
+    String output = outputActivation != null ? outputActivation : LossTable.outputActivation(lossName);
     MlpSpec architecture = MlpSpec.of(inputs, hidden, outputs, activation, initializer)
         .withActivation(activation, Hyperparameters.parse(activationHyperparameters))
         .withInitializer(initializer, Hyperparameters.parse(initializerHyperparameters))

@@ -27,7 +27,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * gridCells × gridCells} cells; each cell is painted in the light color of the class the classifier
  * returns for the cell's center. Each point is then drawn as a dot in the dark color of its true
  * label, so a dot on a region of another color is a misclassified point. Class {@code k} has
- * palette color {@code k}; up to {@value #MAX_CLASSES} classes.
+ * palette color {@code k}, for any number of classes; the legend names them up to
+ * {@value #MAX_LEGEND_CLASSES} classes, and past that the title says how many there are.
  *
  * <pre>{@code
  * DecisionBoundaryChart.of("Moons, MLP 2-16-16-2", p -> model.predict(p), data.features(), data.labels())
@@ -35,10 +36,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * }</pre>
  *
  * @param title the chart's heading
- * @param classifier the class index (0 to {@value #MAX_CLASSES} − 1) at a point {x1, x2}; called
- *     {@code gridCells²} times, each time with a new array
+ * @param classifier the class index (0 to {@code classNames.size()} − 1) at a point {x1, x2};
+ *     called {@code gridCells²} times, each time with a new array
  * @param points the data, one {x1, x2} row per point, all finite; copied
- * @param labels the class of each point, 0 to {@value #MAX_CLASSES} − 1; copied
+ * @param labels the class of each point, 0 or more; copied
  * @param classNames a legend label per class, at least one per class seen in labels and predictions
  * @param gridCells cells per side of the class map, {@value #MIN_GRID_CELLS} to {@value #MAX_GRID_CELLS}
  */
@@ -58,8 +59,10 @@ public record DecisionBoundaryChart(
   public static final int MIN_GRID_CELLS = 2;
   /** The most cells per side of the class map. */
   public static final int MAX_GRID_CELLS = 2000;
-  /** The most classes the palette tells apart. */
-  public static final int MAX_CLASSES = Palette.SIZE;
+  /** The most classes the legend names; past that the title gives their number instead. */
+  public static final int MAX_LEGEND_CLASSES = 20;
+  /** How many classes {@link #of} names. */
+  private static final int NAMED_BY_DEFAULT = 10;
   /** The share of the data's extent added as empty margin on every side. */
   public static final double MARGIN = 0.1;
 
@@ -107,12 +110,13 @@ public record DecisionBoundaryChart(
 
   /**
    * Returns a chart on a {@value #DEFAULT_GRID_CELLS}×{@value #DEFAULT_GRID_CELLS} grid with the
-   * classes named "class 0" to "class 9".
+   * classes named "class 0" to "class 9", or to the largest label if that is larger.
    */
   public static DecisionBoundaryChart of(
       String title, ToIntFunction<double[]> classifier, double[][] points, int[] labels) {
     List<String> names = new ArrayList<>();
-    for (int k = 0; k < MAX_CLASSES; k++) {
+    int named = Math.max(NAMED_BY_DEFAULT, Arrays.stream(labels).max().orElse(0) + 1);
+    for (int k = 0; k < named; k++) {
       names.add("class " + k);
     }
     return new DecisionBoundaryChart(title, classifier, points, labels, names, DEFAULT_GRID_CELLS);
@@ -137,8 +141,7 @@ public record DecisionBoundaryChart(
   /**
    * Writes the chart as a {@value #SIZE}×{@value #SIZE} PNG, creating missing parent folders.
    *
-   * @throws IllegalStateException if the classifier returns a class outside 0 to {@value #MAX_CLASSES} − 1
-   *     or one without a name
+   * @throws IllegalStateException if the classifier returns a negative class or one without a name
    */
   public void writePng(Path file) throws IOException {
     writePng(file, SIZE, SIZE);
@@ -244,13 +247,14 @@ public record DecisionBoundaryChart(
     plot.setBackgroundImageAlpha(1f);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    return ChartStyle.chart(title, plot, true);
+    boolean legend = classes <= MAX_LEGEND_CLASSES;
+    return ChartStyle.chart(legend ? title : title + " (" + classes + " classes)", plot, legend);
   }
 
   private void requirePredictedClass(int k, double x1, double x2) {
-    if (k < 0 || k >= MAX_CLASSES) {
+    if (k < 0) {
       throw new IllegalStateException("the classifier returned class " + k + " at " + at(x1, x2)
-          + "; a decision boundary shows classes 0 to " + (MAX_CLASSES - 1));
+          + "; classes are numbered from 0");
     }
     if (k >= classNames.size()) {
       throw new IllegalStateException("the classifier returned class " + k + " at " + at(x1, x2)
@@ -263,9 +267,8 @@ public record DecisionBoundaryChart(
   }
 
   private static void requireClass(int k, String what) {
-    if (k < 0 || k >= MAX_CLASSES) {
-      throw new IllegalArgumentException(
-          "the " + what + " is " + k + "; a decision boundary shows classes 0 to " + (MAX_CLASSES - 1));
+    if (k < 0) {
+      throw new IllegalArgumentException("the " + what + " is " + k + "; classes are numbered from 0");
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.retrograd.demo.plot;
 
 /** Keeps chart drawing off any window system, so it works on servers and in CI without a display. */
-final class Headless {
+public final class Headless {
 
   private Headless() {}
 
@@ -12,7 +12,7 @@ final class Headless {
    * it, a JVM that sees a {@code DISPLAY} variable tries to connect to that X server even to draw
    * into an image, and fails when the server is gone.
    */
-  static void ensure() {
+  public static void ensure() {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }

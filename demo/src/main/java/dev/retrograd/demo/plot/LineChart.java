@@ -18,8 +18,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Named series over epochs as lines: train and validation loss, accuracy, a gradient norm per layer,
  * or the loss of several runs overlaid (sgd vs adam vs adamw vs lion).
  *
- * <p>Value {@code i} of a series is drawn at x = {@code i + 1} (epochs count from 1); series may
- * differ in length. <b>Values that cannot be drawn are left out, never an error:</b> NaN and
+ * <p>Value {@code i} of a series is drawn at x = {@link Series#position(int) its position}:
+ * {@code i + 1} (epochs count from 1) unless the series says otherwise, as a resumed run's history
+ * does with its true epoch numbers; series may differ in length. <b>Values that cannot be drawn are left out, never an error:</b> NaN and
  * ±infinity always, zeros and negatives on a {@link YScale#LOG} axis; the line breaks there and the
  * legend says how many were left out ({@code "lion (12 non-finite values not drawn)"}). Series 0 to
  * 9 get the ten palette colors with solid lines; later series repeat the colors with dashes. Points
@@ -78,7 +79,7 @@ public record LineChart(String title, String xLabel, String yLabel, List<Series>
       XYSeries xy = new XYSeries(Drawable.legendLabel(s, yScale), false, true);
       for (int i = 0; i < s.size(); i++) {
         double v = s.value(i);
-        xy.add(i + 1, Drawable.isDrawable(v, yScale) ? v : null);
+        xy.add(s.position(i), Drawable.isDrawable(v, yScale) ? v : null);
       }
       data.addSeries(xy);
       longest = Math.max(longest, s.size());

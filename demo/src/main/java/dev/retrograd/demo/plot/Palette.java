@@ -3,15 +3,20 @@ package dev.retrograd.demo.plot;
 import java.awt.Color;
 
 /**
- * The ten colors of every chart: matplotlib's "tab10" (Tableau 10), told apart easily on white.
+ * The colors of every chart: first matplotlib's "tab10" (Tableau 10), told apart easily on white;
+ * past ten, as many more as needed, each a hue turned by the golden angle from the one before (so
+ * neighbours differ most) at one of three saturation and brightness levels.
  *
  * <p>Series {@code i} of a line or bar chart and class {@code i} of a decision boundary use color
  * {@code i}; a class region uses the same hue faded toward white, a data point the same hue darkened.
  */
 final class Palette {
 
-  /** How many distinct colors there are. */
+  /** How many colors come from tab10; the ones after them are generated. */
   static final int SIZE = 10;
+
+  /** The golden angle as a share of the color wheel, (3 − √5) / 2. */
+  private static final double GOLDEN_TURN = (3 - Math.sqrt(5)) / 2;
 
   private static final Color[] TAB10 = {
     new Color(0x1f77b4), // blue
@@ -31,9 +36,19 @@ final class Palette {
 
   private Palette() {}
 
-  /** Returns color {@code i}, cycling after {@link #SIZE}. */
+  /** Returns color {@code i} (≥ 0): tab10's for the first ten, then generated ones, all distinct. */
   static Color color(int i) {
-    return TAB10[Math.floorMod(i, SIZE)];
+    if (i < 0) {
+      throw new IllegalArgumentException("color index must be >= 0, was " + i);
+    }
+    if (i < SIZE) {
+      return TAB10[i];
+    }
+    int extra = i - SIZE;
+    float hue = (float) ((0.07 + extra * GOLDEN_TURN) % 1.0);
+    float saturation = new float[] {0.75f, 0.55f, 0.9f}[extra % 3];
+    float brightness = new float[] {0.8f, 0.65f, 0.95f}[(extra / 3) % 3];
+    return Color.getHSBColor(hue, saturation, brightness);
   }
 
   /** Returns the dark color of a data point of class {@code i}: color {@code i} at 80% brightness. */

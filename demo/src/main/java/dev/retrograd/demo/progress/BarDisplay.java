@@ -1,7 +1,6 @@
 package dev.retrograd.demo.progress;
 
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -11,6 +10,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A me.tongfei:progressbar bar redrawn in place on {@code out}, by the library's own daemon thread
  * every {@value #REFRESH_MILLIS} ms, in ASCII so any terminal encoding shows it.
+ *
+ * <p>The library's thread draws whenever it likes, while the program prints its report lines from
+ * the training thread; so every draw goes through one lock with {@link #clearLine()}, and after a
+ * clear the bar stays hidden until the next step. Otherwise a redraw landing between the clear and
+ * the report line would glue the line to the bar. Each draw is flushed at once (standard error
+ * buffers a partial line), and nothing is drawn after the bar's line is ended.
  *
  * <p>progressbar 0.10.1 ends the bar's line only if its thread had drawn once before {@code
  * close()}; a run shorter than that would leave the next message on the bar's line, so this class
@@ -22,7 +27,7 @@ final class BarDisplay implements Display {
 
   private final PrintStream out;
   private ProgressBar bar;
-  private OnceClosing consumer;
+  private GuardedConsumer consumer;
 
   BarDisplay(PrintStream out) {
     this.out = out;
@@ -30,7 +35,7 @@ final class BarDisplay implements Display {
 
   @Override
   public void start(long totalSteps) {
-    consumer = new OnceClosing(new ConsoleProgressBarConsumer(out));
+    consumer = new GuardedConsumer(new ConsoleProgressBarConsumer(out), out);
     bar = new ProgressBarBuilder()
         .setTaskName("train")
         .setInitialMax(totalSteps)
@@ -47,28 +52,36 @@ final class BarDisplay implements Display {
     }
     bar.setExtraMessage("epoch " + epoch + ", loss " + Numbers.loss(loss));
     bar.stepTo(done);
+    consumer.show();
   }
 
   @Override
   public void clearLine() {
-    out.print("\r" + " ".repeat(consumer.getMaxRenderedLength()) + "\r");
-    out.flush();
+    consumer.hide();
   }
 
   @Override
   public void close() {
+    consumer.show();
     bar.close();
     consumer.close();
   }
 
-  /** A consumer whose {@code close()} (ending the bar's line) takes effect once, whoever calls it first. */
-  private static final class OnceClosing implements ProgressBarConsumer {
+  /**
+   * The library's consumer behind one lock: a draw while hidden or after close is dropped, every draw
+   * is flushed, {@link #hide()} blanks the line, and {@code close()} (ending the bar's line) takes
+   * effect once, whoever calls it first.
+   */
+  static final class GuardedConsumer implements ProgressBarConsumer {
 
     private final ProgressBarConsumer delegate;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final PrintStream out;
+    private boolean hidden;
+    private boolean closed;
 
-    OnceClosing(ProgressBarConsumer delegate) {
+    GuardedConsumer(ProgressBarConsumer delegate, PrintStream out) {
       this.delegate = delegate;
+      this.out = out;
     }
 
     @Override
@@ -77,18 +90,36 @@ final class BarDisplay implements Display {
     }
 
     @Override
-    public void accept(String rendered) {
-      delegate.accept(rendered);
+    public synchronized void accept(String rendered) {
+      if (!hidden && !closed) {
+        delegate.accept(rendered);
+        out.flush();
+      }
+    }
+
+    /** Blanks the bar's line and draws nothing more until {@link #show()}. */
+    synchronized void hide() {
+      if (!closed) {
+        hidden = true;
+        out.print("\r" + " ".repeat(delegate.getMaxRenderedLength()) + "\r");
+        out.flush();
+      }
+    }
+
+    /** Lets the bar be drawn again. */
+    synchronized void show() {
+      hidden = false;
     }
 
     @Override
-    public void clear() {
+    public synchronized void clear() {
       delegate.clear();
     }
 
     @Override
-    public void close() {
-      if (closed.compareAndSet(false, true)) {
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
         delegate.close();
       }
     }

@@ -16,9 +16,10 @@ final class Curves {
 
   private Curves() {}
 
-  /** Returns the series of one value per epoch. */
+  /** Returns the series of one value per epoch, each at its epoch's number. */
   static Series series(String name, FinishedRun run, ToDoubleFunction<EpochMetrics> value) {
-    return Series.of(name, run.epochs().stream().mapToDouble(value).toArray());
+    return Series.at(name, run.epochs().stream().mapToDouble(EpochMetrics::epoch).toArray(),
+        run.epochs().stream().mapToDouble(value).toArray());
   }
 
   /**

@@ -23,16 +23,37 @@ public final class RunFiles {
     this.files = new LinkedHashMap<>(files);
   }
 
-  /** Writes the files that apply to {@code run} into {@code folder}, creating it; returns their paths. */
+  /** Returns the names of the files bound, in order, whether or not they apply to a given run. */
+  public List<String> names() {
+    return List.copyOf(files.keySet());
+  }
+
+  /**
+   * Writes the files that apply to {@code run} into {@code folder}, creating it; returns their paths.
+   * <b>One file that fails does not stop the others</b>: each is tried, and then the failures are
+   * thrown together.
+   *
+   * @throws RunFilesException naming every file that could not be written and why, and the files
+   *     that were
+   */
   public List<Path> write(Path folder, FinishedRun run) throws IOException {
     Files.createDirectories(folder);
     List<Path> written = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (Map.Entry<String, RunFile> entry : files.entrySet()) {
       if (entry.getValue().appliesTo(run)) {
         Path file = folder.resolve(entry.getKey());
-        entry.getValue().write(run, file);
-        written.add(file);
+        try {
+          entry.getValue().write(run, file);
+          written.add(file);
+        } catch (IOException | RuntimeException e) {
+          failures.add(entry.getKey() + " (" + (e.getMessage() != null ? e.getMessage() : e.toString()) + ")");
+        }
       }
+    }
+    if (!failures.isEmpty()) {
+      throw new RunFilesException(written, "Could not write " + String.join(", ", failures) + "; wrote "
+          + (written.isEmpty() ? "nothing else" : String.join(", ", written.stream().map(Path::toString).toList())));
     }
     return written;
   }

@@ -4,8 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 
 /**
- * Binds the files a training run writes, by file name, in the order the run reports them. Another
- * module may add a file to the same {@code MapBinder<String, RunFile>}.
+ * Binds the files a training run writes when it ends, by file name, in the order the run reports
+ * them. Another module may add a file to the same {@code MapBinder<String, RunFile>}.
+ * ({@code metrics.csv} is not one of them: {@link MetricsLog} writes it as the run goes.)
  *
  * <p><b>File names are distinct.</b>
  */
@@ -14,7 +15,6 @@ public final class RunFilesModule extends AbstractModule {
   @Override
   protected void configure() {
     MapBinder<String, RunFile> files = MapBinder.newMapBinder(binder(), String.class, RunFile.class);
-    files.addBinding("metrics.csv").toInstance(new MetricsCsv());
     files.addBinding("loss.png").toInstance(new LossCurves());
     files.addBinding("accuracy.png").toInstance(new AccuracyCurves());
     files.addBinding("gradients.png").toInstance(new GradientCurves());

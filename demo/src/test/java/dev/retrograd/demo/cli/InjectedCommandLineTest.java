@@ -66,7 +66,8 @@ class InjectedCommandLineTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("data      grid: ").contains(": 32 training and 8 test examples")
-        .contains("wrote     " + dir.resolve("run.txt") + ", " + dir.resolve("checkpoint.txt"));
+        .contains("wrote     " + dir.resolve("metrics.csv") + ", " + dir.resolve("run.txt") + ", "
+            + dir.resolve("checkpoint.txt"));
     assertThat(recorder.runs).singleElement().satisfies(finished -> {
       assertThat(finished.epochs()).hasSize(2);
       assertThat(finished.points().name()).isEqualTo("grid");

@@ -119,8 +119,8 @@ class TrainCommandTest {
     Cli run = train("--dataset", "sine", "--optimizer", "sgd", "--hp", "lr=100");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("retrograd: Loss became ").contains("Lower the learning rate or clip gradients")
-        .hasLineCount(1);
+    assertThat(run.err()).startsWith("retrograd: Loss became ")
+        .contains("Lower the learning rate (--hp lr=...) or clip gradients (--clip-norm 1.0).").hasLineCount(1);
   }
 
   @Test

@@ -106,12 +106,67 @@ class DecisionBoundaryChartTest {
   }
 
   @Test
-  void a_class_the_classifier_returns_beyond_the_palette_is_an_error() {
-    DecisionBoundaryChart chart = DecisionBoundaryChart.of("t", p -> 12, CORNERS, BY_SIGN);
+  void a_negative_class_from_the_classifier_is_an_error() {
+    DecisionBoundaryChart chart = DecisionBoundaryChart.of("t", p -> -1, CORNERS, BY_SIGN);
 
     assertThatThrownBy(() -> chart.writePng(dir.resolve("x.png")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the classifier returned class 12 at (-1.194, 1.194); a decision boundary shows classes 0 to 9");
+        .hasMessage("the classifier returned class -1 at (-1.194, 1.194); classes are numbered from 0");
+  }
+
+  /** {@code n} points on a line, point k of class k, and a classifier that returns the nearest point's class. */
+  private static DecisionBoundaryChart classesOnALine(int n, List<String> names) {
+    double[][] points = new double[n][];
+    int[] labels = new int[n];
+    for (int k = 0; k < n; k++) {
+      points[k] = new double[] {k, k % 3};
+      labels[k] = k;
+    }
+    return new DecisionBoundaryChart("many", p -> (int) Math.max(0, Math.min(n - 1, Math.round(p[0]))), points,
+        labels, names, 4 * n);
+  }
+
+  private static List<String> names(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(k -> "c" + k).toList();
+  }
+
+  @Test
+  void shows_twelve_classes_each_in_a_color_of_its_own() throws Exception {
+    Path file = dir.resolve("twelve.png");
+    classesOnALine(12, names(12)).writePng(file, 400, 400);
+
+    BufferedImage image = Pngs.read(file, 400, 400);
+    for (int k = 0; k < 12; k++) {
+      assertThat(Pngs.count(image, Palette.region(k).getRGB())).as("region of class " + k).isGreaterThan(50);
+    }
+    assertThat(classesOnALine(12, names(12)).toJFreeChart().getLegend()).isNotNull();
+  }
+
+  @Test
+  void past_twenty_classes_the_title_gives_their_number_instead_of_a_legend() throws Exception {
+    DecisionBoundaryChart chart = classesOnALine(30, names(30));
+    Path file = dir.resolve("thirty.png");
+    chart.writePng(file, 400, 400);
+
+    JFreeChart drawn = chart.toJFreeChart();
+    assertThat(drawn.getLegend()).isNull();
+    assertThat(drawn.getTitle().getText()).isEqualTo("many (30 classes)");
+    BufferedImage image = Pngs.read(file, 400, 400);
+    for (int k = 0; k < 30; k++) {
+      assertThat(Pngs.count(image, Palette.region(k).getRGB())).as("region of class " + k).isGreaterThan(20);
+    }
+  }
+
+  @Test
+  void every_class_color_is_distinct() {
+    java.util.Set<Integer> regions = new java.util.HashSet<>();
+    java.util.Set<Integer> points = new java.util.HashSet<>();
+    for (int k = 0; k < 100; k++) {
+      regions.add(Palette.region(k).getRGB());
+      points.add(Palette.point(k).getRGB());
+    }
+    assertThat(regions).hasSize(100);
+    assertThat(points).hasSize(100);
   }
 
   @Test
@@ -139,9 +194,9 @@ class DecisionBoundaryChartTest {
   }
 
   @Test
-  void refuses_labels_beyond_the_palette_and_points_that_are_not_finite() {
-    assertThatThrownBy(() -> DecisionBoundaryChart.of("t", p -> 0, CORNERS, new int[] {0, 0, 10, 0}))
-        .hasMessage("the label of point 2 is 10; a decision boundary shows classes 0 to 9");
+  void refuses_negative_labels_and_points_that_are_not_finite() {
+    assertThatThrownBy(() -> DecisionBoundaryChart.of("t", p -> 0, CORNERS, new int[] {0, 0, -2, 0}))
+        .hasMessage("the label of point 2 is -2; classes are numbered from 0");
     assertThatThrownBy(() -> DecisionBoundaryChart.of("t", p -> 0, new double[][] {{0, Double.NaN}}, new int[] {0}))
         .hasMessage("point 0 is not finite: [0.0, NaN]");
   }

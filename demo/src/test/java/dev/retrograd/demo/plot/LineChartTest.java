@@ -50,6 +50,18 @@ class LineChartTest {
   }
 
   @Test
+  void a_series_at_its_epochs_is_drawn_at_those_epochs() {
+    Series resumed = Series.at("train", new double[] {1, 2, 4, 5}, new double[] {0.7, 0.5, 0.3, 0.2});
+
+    XYDataset data = plot(new LineChart("Loss", "epoch", "loss", List.of(resumed), YScale.LINEAR)).getDataset();
+
+    assertThat(data.getItemCount(0)).isEqualTo(4);
+    assertThat(List.of(data.getXValue(0, 0), data.getXValue(0, 1), data.getXValue(0, 2), data.getXValue(0, 3)))
+        .containsExactly(1.0, 2.0, 4.0, 5.0);
+    assertThat(data.getYValue(0, 2)).isEqualTo(0.3);
+  }
+
+  @Test
   void nan_and_infinity_are_left_out_and_counted_in_the_legend() throws Exception {
     Series diverged = Series.of("lion", 0.7, 0.5, 40.0, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN);
     LineChart chart = new LineChart("Optimizers", "epoch", "loss", List.of(TRAIN, diverged), YScale.LOG);

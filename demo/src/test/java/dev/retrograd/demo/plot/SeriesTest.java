@@ -31,8 +31,23 @@ class SeriesTest {
   }
 
   @Test
+  void positions_are_1_to_n_unless_given() {
+    assertThat(Series.of("loss", 0.5, 0.4, 0.3).positions()).containsExactly(1, 2, 3);
+    assertThat(Series.at("loss", new double[] {4, 5, 7}, new double[] {0.5, 0.4, 0.3}).position(2)).isEqualTo(7);
+  }
+
+  @Test
+  void positions_must_match_the_values_and_increase() {
+    assertThatThrownBy(() -> Series.at("loss", new double[] {1, 2}, new double[] {0.5, 0.4, 0.3}))
+        .hasMessage("series 'loss' has 3 values but 2 positions");
+    assertThatThrownBy(() -> Series.at("loss", new double[] {1, 3, 3}, new double[] {0.5, 0.4, 0.3}))
+        .hasMessage("series 'loss' needs increasing positions, but position 2 is 3.0 after 3.0");
+  }
+
+  @Test
   void equal_names_and_values_make_equal_series() {
     assertThat(Series.of("a", 1, 2)).isEqualTo(Series.of("a", 1, 2)).hasSameHashCodeAs(Series.of("a", 1, 2));
     assertThat(Series.of("a", 1, 2)).isNotEqualTo(Series.of("a", 1, 3));
+    assertThat(Series.of("a", 1, 2)).isNotEqualTo(Series.at("a", new double[] {2, 3}, new double[] {1, 2}));
   }
 }

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 
 /** Where a class came from, for messages: {@code com.a.Adam (a.jar)}. */
-final class Origin {
+public final class Origin {
 
   private Origin() {}
 
   /** Returns the class name followed by the jar file name (or class folder) it was loaded from. */
-  static String of(Class<?> type) {
+  public static String of(Class<?> type) {
     return type.getName() + " (" + location(type) + ")";
   }
 
