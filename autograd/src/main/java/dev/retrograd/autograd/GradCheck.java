@@ -164,8 +164,11 @@ public record GradCheck(double eps, double atol, double rtol) {
     }
   }
 
+  /** Returns f at {@code point}, with no graph: the numeric side needs only the value. */
   private static double evaluate(Expression f, double[] point) {
-    return f.apply(leaves(point)).data();
+    try (NoGrad scope = Value.noGrad()) {
+      return f.apply(leaves(point)).data();
+    }
   }
 
   private static Value[] leaves(double[] point) {

@@ -12,8 +12,11 @@ final class TopologicalOrder {
 
   /**
    * Returns the ops reachable from {@code root}, each after all of its inputs, by an iterative
-   * depth-first search. A node is marked visited with {@code visit}, an int stamp unique to this
-   * call, not with a hash set.
+   * depth-first search. A node is marked visited with {@code visit}, an int stamp unique to the
+   * running backward pass, not with a hash set; before it is marked, the pass claims it (see
+   * {@link ClaimHolder}).
+   *
+   * @throws java.util.ConcurrentModificationException if a running pass holds one of the ops
    */
   static Value[] of(Value root, int visit) {
     Value[] order = new Value[64];
@@ -21,7 +24,8 @@ final class TopologicalOrder {
     Value[] path = new Value[64];
     int[] nextInput = new int[64];
     int depth = 0;
-    if (!root.isLeaf()) {
+    if (root.hasGraph()) {
+      root.claim();
       root.markVisited(visit);
       path[depth++] = root;
     }
@@ -35,6 +39,7 @@ final class TopologicalOrder {
       if (i < count) {
         nextInput[depth - 1] = i + 1;
         Value input = node.input(i);
+        input.claim();
         input.markVisited(visit);
         if (depth == path.length) {
           path = Arrays.copyOf(path, depth * 2);
@@ -55,6 +60,6 @@ final class TopologicalOrder {
   }
 
   private static boolean unvisitedOp(Value node, int visit) {
-    return !node.isLeaf() && !node.visited(visit);
+    return node.hasGraph() && !node.visited(visit);
   }
 }

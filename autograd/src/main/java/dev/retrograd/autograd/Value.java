@@ -4,6 +4,8 @@ import dev.retrograd.api.Activation;
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.ReluRule;
 import dev.retrograd.autograd.internal.Nodes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,15 +36,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each op's forward value is computed in its method below. A node is one of a few shapes (a
  * leaf, a unary op with its constant, a binary op, a sum, a weighted sum, a fused node, an applied
- * activation), each with fields named for what they hold; the chain rule of every op is one case
- * in its shape's {@code propagate}, all of them together under "the chain rule" below. A graph is
- * not thread-safe; distinct graphs may be built and differentiated concurrently.
+ * activation, a value made under {@code noGrad}), each with fields named for what they hold; the chain rule of every op is one case
+ * in its shape's {@code propagate}, all of them together under "the chain rule" below.
+ *
+ * <p><b>Forward passes that need no gradient go inside {@link #noGrad()}:</b> there ops compute
+ * their values but record nothing, so a loop of predictions allocates little and keeps nothing
+ * alive. A value made there is a constant with no graph: {@link #backward()} on it throws, and used
+ * in an op outside the scope it is an input that receives no gradient. Outside such a scope nothing
+ * is kept alive either once it is dropped: a thread's record of ops holds them only weakly.
+ *
+ * <p><b>Threads.</b> A graph is not thread-safe, but these are fine: building and backpropagating
+ * distinct graphs with no leaf in common on distinct threads; forward passes over shared leaves on
+ * several threads at once (an op only reads its inputs' {@code data}); reading {@code data()} and
+ * {@code grad()} anywhere while no backward pass writes them; handing a graph to another thread
+ * (through a queue, a future, a join) and backpropagating it there. Two backward passes running at
+ * the same time that would write the same gradients, because they reach a common leaf or common ops
+ * (the ops one thread made between two of its backward passes count as one group), are detected:
+ * the pass that comes second throws {@link java.util.ConcurrentModificationException} before writing
+ * there, and the first completes as if alone. Not detected, and the caller's to order: changing
+ * a leaf ({@link #setData}, an optimizer step, {@link #zeroGrad()}) while another thread reads it or
+ * backpropagates through it.
  */
 public abstract sealed class Value {
 
   private static final Value[] NONE = {};
-  /** The tape id of a leaf: leaves need no recording, so they count as on every tape. */
-  private static final int ON_EVERY_TAPE = -1;
   private static final AtomicInteger VISITS = new AtomicInteger();
   private static volatile boolean anomalyDetection;
 
@@ -56,10 +73,17 @@ public abstract sealed class Value {
   private double grad;
   /** The backward pass that last reached this node (see {@link #receive}). */
   private int visitMark;
-  /** The recording period of the thread's {@link Tape} this op is on; 0 if none, -1 for a leaf. */
+  /**
+   * The id of the {@link Tape.Period} this op is recorded in; 0 if it is not, -1 for a leaf or a
+   * value made under {@link #noGrad()}, which count as on every tape: {@link Tape.Chunk#tapeId}.
+   */
   private int tapeId;
-  /** This op's slot on the tape of {@link #tapeId}. */
-  private int tapeIndex;
+  /**
+   * The chunk of the thread's {@link Tape} this op is recorded in (its period's off-tape chunk if it
+   * is not), or {@link Tape.Chunk#EVERY_TAPE} for a leaf or a value made under {@link #noGrad()}:
+   * held so that the chunk lives as long as this op does.
+   */
+  private Tape.Chunk chunk;
 
   private Value(double data) {
     this.data = data;
@@ -68,11 +92,29 @@ public abstract sealed class Value {
   /** Returns a new leaf holding {@code data}, with gradient 0. */
   public static Value of(double data) {
     Value leaf = new Leaf(data);
-    leaf.tapeId = ON_EVERY_TAPE;
     if (anomalyDetection) {
       Anomalies.checkForward(leaf);
     }
     return leaf;
+  }
+
+  /**
+   * Opens a scope, on the calling thread, in which ops compute their values but record no graph:
+   * for evaluation, prediction and pictures, as {@code torch.no_grad()}.
+   *
+   * <pre>{@code
+   * try (var scope = Value.noGrad()) {
+   *   prediction = model.call(x)[0].data();
+   * }
+   * }</pre>
+   *
+   * <p>An op inside the scope returns a value with no inputs ({@code inputs()} is empty, {@code op()}
+   * names the op, {@code isLeaf()} is false), so it keeps nothing alive. {@link #backward()} on it
+   * throws {@link IllegalStateException}; as an input of an op made outside the scope, it is a
+   * constant, whose gradient stays 0. Scopes nest; closing one restores the state before it.
+   */
+  public static NoGrad noGrad() {
+    return new NoGrad(Tape.current());
   }
 
   /** Returns this node's number. */
@@ -342,27 +384,37 @@ public abstract sealed class Value {
   // Each factory makes the node, records it on the thread's tape when every input is there (or is a
   // leaf), and runs the anomaly check. A factory owns the arrays it is given. The n-ary factories
   // also compute the forward value (a sum, a weighted sum), in the same pass over the inputs that
-  // checks the tape.
+  // checks the tape. Inside a noGrad scope the chunk is NOWHERE and a factory makes an Untracked node
+  // instead, with no inputs (the full node only for the anomaly check, when that is on).
 
   private static Value unary(UnaryOp op, double y, Value x, double constant) {
-    Tape tape = Tape.current();
-    return record(tape, new Unary(y, op, x, constant), x.isOn(tape));
+    Tape.Chunk chunk = Tape.current().recordingChunk();
+    if (chunk == Tape.Chunk.NOWHERE) {
+      return untracked(y, op.symbol, anomalyDetection ? new Unary(y, op, x, constant) : null);
+    }
+    return record(chunk, new Unary(y, op, x, constant), x.isOn(chunk));
   }
 
   private static Value binary(BinaryOp op, double y, Value left, Value right) {
-    Tape tape = Tape.current();
-    return record(tape, new Binary(y, op, left, right), left.isOn(tape) & right.isOn(tape));
+    Tape.Chunk chunk = Tape.current().recordingChunk();
+    if (chunk == Tape.Chunk.NOWHERE) {
+      return untracked(y, op.symbol, anomalyDetection ? new Binary(y, op, left, right) : null);
+    }
+    return record(chunk, new Binary(y, op, left, right), left.isOn(chunk) & right.isOn(chunk));
   }
 
   private static Value sumOf(Value[] terms) {
-    Tape tape = Tape.current();
+    Tape.Chunk chunk = Tape.current().recordingChunk();
     double total = 0;
     boolean termsOnTape = true;
     for (Value term : terms) {
       total += term.data;
-      termsOnTape &= term.isOn(tape);
+      termsOnTape &= term.isOn(chunk);
     }
-    return record(tape, new Sum(total, terms), termsOnTape);
+    if (chunk == Tape.Chunk.NOWHERE) {
+      return untracked(total, "sum", anomalyDetection ? new Sum(total, terms) : null);
+    }
+    return record(chunk, new Sum(total, terms), termsOnTape);
   }
 
   /**
@@ -374,17 +426,21 @@ public abstract sealed class Value {
       throw new IllegalArgumentException(
           "dot needs two vectors of the same length, got " + weights.length + " and " + inputs.length);
     }
-    Tape tape = Tape.current();
+    Tape.Chunk chunk = Tape.current().recordingChunk();
     double s = bias == null ? 0 : bias.data;
-    boolean inputsOnTape = bias == null || bias.isOn(tape);
+    boolean inputsOnTape = bias == null || bias.isOn(chunk);
     for (int i = 0; i < weights.length; i++) {
       Value weight = weights[i];
       Value input = inputs[i];
       s += weight.data * input.data;
-      inputsOnTape &= weight.isOn(tape) & input.isOn(tape);
+      inputsOnTape &= weight.isOn(chunk) & input.isOn(chunk);
     }
     double y = f == null ? s : f.apply(s);
-    return record(tape, new WeightedSum(y, weights, inputs, bias, f, s), inputsOnTape);
+    if (chunk == Tape.Chunk.NOWHERE) {
+      return untracked(y, f == null ? "dot" : "neuron",
+          anomalyDetection ? new WeightedSum(y, weights, inputs, bias, f, s) : null);
+    }
+    return record(chunk, new WeightedSum(y, weights, inputs, bias, f, s), inputsOnTape);
   }
 
   private static Value fusedOf(String name, double value, Value[] inputs, double[] localGradients) {
@@ -392,29 +448,41 @@ public abstract sealed class Value {
       throw new IllegalArgumentException("fused '" + name + "' needs one local gradient per input, got "
           + localGradients.length + " for " + inputs.length + " inputs");
     }
-    Tape tape = Tape.current();
+    Tape.Chunk chunk = Tape.current().recordingChunk();
+    if (chunk == Tape.Chunk.NOWHERE) {
+      return untracked(value, name, anomalyDetection ? new Fused(value, name, inputs, localGradients) : null);
+    }
     boolean inputsOnTape = true;
     for (Value input : inputs) {
-      inputsOnTape &= input.isOn(tape);
+      inputsOnTape &= input.isOn(chunk);
     }
-    return record(tape, new Fused(value, name, inputs, localGradients), inputsOnTape);
+    return record(chunk, new Fused(value, name, inputs, localGradients), inputsOnTape);
   }
 
   private static Value applied(double y, Activation f, Value x) {
-    Tape tape = Tape.current();
-    return record(tape, new Applied(y, f, x), x.isOn(tape));
+    Tape.Chunk chunk = Tape.current().recordingChunk();
+    if (chunk == Tape.Chunk.NOWHERE) {
+      return untracked(y, "apply", anomalyDetection ? new Applied(y, f, x) : null);
+    }
+    return record(chunk, new Applied(y, f, x), x.isOn(chunk));
   }
 
-  /** Returns whether this value is recorded on {@code tape}'s current period or is a leaf. */
-  private boolean isOn(Tape tape) {
-    return tapeId == tape.id() | tapeId == ON_EVERY_TAPE;
+  /** Returns whether this value is recorded in the period of {@code current}, or needs no record. */
+  private boolean isOn(Tape.Chunk current) {
+    return tapeId == current.tapeId | tapeId == Tape.Chunk.EVERY_TAPE_ID;
   }
 
-  /** Records the new op {@code node} on {@code tape} if its inputs are all there, checks it, returns it. */
-  private static Value record(Tape tape, Value node, boolean inputsOnTape) {
+  /**
+   * Records the new op {@code node} in {@code chunk} if its inputs are all on the tape (else in the
+   * period's off-tape chunk), checks it, returns it.
+   */
+  private static Value record(Tape.Chunk chunk, Value node, boolean inputsOnTape) {
     if (inputsOnTape) {
-      node.tapeIndex = tape.record(node);
-      node.tapeId = node.tapeIndex < 0 ? 0 : tape.id();
+      node.chunk = chunk;
+      node.tapeId = chunk.tapeId;
+      chunk.add(node);
+    } else {
+      node.chunk = chunk.period.offTape;
     }
     if (anomalyDetection) {
       Anomalies.checkForward(node);
@@ -422,29 +490,57 @@ public abstract sealed class Value {
     return node;
   }
 
+  /** Returns a value {@code y} made by {@code op} with no graph; checks {@code checked} if not null. */
+  private static Value untracked(double y, String op, Value checked) {
+    if (checked != null) {
+      Anomalies.checkForward(checked);
+    }
+    return new Untracked(y, op);
+  }
+
   // ---- the chain rule --------------------------------------------------------------------------
   //
-  // Each shape's propagate(y, g, visit) adds ∂y/∂input · g to each input's gradient, where y is the
+  // Each shape's propagate(y, g, pass) adds ∂y/∂input · g to each input's gradient, where y is the
   // node's output and g its gradient: one case per op.
 
   /**
    * Adds this node's contribution to its inputs' gradients, given its output {@code y} and its
-   * gradient {@code g}. An input reached for the first time in backward pass {@code visit} starts
-   * from 0, unless it is a leaf, whose gradient accumulates across passes.
+   * gradient {@code g}. An input reached for the first time by backward {@code pass} starts from 0,
+   * unless it is a leaf, whose gradient accumulates across passes.
    */
-  abstract void propagate(double y, double g, int visit);
+  abstract void propagate(double y, double g, BackwardPass pass);
 
   /**
    * Adds {@code contribution} to this node's gradient: the {@code +=} by which a value used twice
-   * gets both contributions. An op not yet reached by backward pass {@code visit} first starts from
-   * 0; a leaf keeps accumulating across passes.
+   * gets both contributions. An op not yet reached by {@code pass} first starts from 0; a leaf is
+   * claimed by the pass (see {@link ClaimHolder}) and keeps accumulating across passes, or, held by
+   * another running pass, is noted on {@code pass} as a conflict and left unwritten; a value made
+   * under {@link #noGrad()} takes no gradient.
    */
-  private void receive(double contribution, int visit) {
-    if (visitMark != visit && !isLeaf()) {
-      visitMark = visit;
-      grad = 0;
+  private void receive(double contribution, BackwardPass pass) {
+    if (visitMark != pass.visit) {
+      if (tapeId != Tape.Chunk.EVERY_TAPE_ID) {
+        grad = 0;
+      } else if (!(this instanceof Leaf leaf && leaf.claim(pass))) {
+        return;   // a value made under noGrad takes no gradient; a leaf another pass holds is not written
+      }
+      visitMark = pass.visit;
     }
     grad += contribution;
+  }
+
+  /** Returns whether this value was made by an op that recorded its inputs: neither a leaf nor a constant. */
+  boolean hasGraph() {
+    return chunk.period != null;
+  }
+
+  /**
+   * Claims this op, by its period, for the calling thread's running backward pass.
+   *
+   * @throws java.util.ConcurrentModificationException if another thread's running pass holds it
+   */
+  void claim() {
+    chunk.period.claim(this);
   }
 
   /** The ops of one input and an optional constant c. */
@@ -474,8 +570,54 @@ public abstract sealed class Value {
   /** A number made by {@link #of(double)}: no inputs, nothing to propagate. */
   private static final class Leaf extends Value {
 
+    private static final VarHandle CLAIMED_BY;
+
+    static {
+      try {
+        CLAIMED_BY = MethodHandles.lookup().findVarHandle(Leaf.class, "claimedBy", ClaimHolder.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    /**
+     * The holder whose passes claimed this leaf last; set through {@link #CLAIMED_BY}. Not volatile:
+     * a volatile read here, in backward's inner loops, makes them a fifth slower. A plain read that
+     * finds this thread's own holder is enough (see {@link ClaimHolder#start()}); any other value is
+     * checked again by the compare-and-set.
+     */
+    private ClaimHolder claimedBy;
+
     Leaf(double data) {
       super(data);
+      super.chunk = Tape.Chunk.EVERY_TAPE;
+      super.tapeId = Tape.Chunk.EVERY_TAPE_ID;
+    }
+
+    /**
+     * Claims this leaf for {@code pass} and returns true, or notes a conflict on the pass and returns
+     * false if another thread's pass is using it (see {@link ClaimHolder}). It sits in backward's
+     * inner loops, so the usual case, a leaf this thread's passes already hold, is one plain read;
+     * the rest is in {@link #claimFromAnother}, which runs once per leaf and thread.
+     */
+    boolean claim(BackwardPass pass) {
+      ClaimHolder owner = claimedBy;
+      return owner == pass.holder || claimFromAnother(pass, owner);
+    }
+
+    /**
+     * Takes this leaf from {@code owner}, the holder that claimed it last (null if none), for
+     * {@code pass}: refused if its pass is running, or if another thread swaps the owner first (it
+     * does so for a running pass), or if the former owner started a pass meanwhile.
+     */
+    private boolean claimFromAnother(BackwardPass pass, ClaimHolder owner) {
+      if (owner != null && owner.running() > 0) {
+        return pass.conflict(this, owner);
+      }
+      if (!CLAIMED_BY.compareAndSet(this, owner, pass.holder)) {
+        return pass.conflict(this, (ClaimHolder) CLAIMED_BY.getVolatile(this));
+      }
+      return owner == null || owner.running() == 0 || pass.conflict(this, owner);
     }
 
     @Override
@@ -494,7 +636,7 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {}
+    void propagate(double y, double g, BackwardPass pass) {}
   }
 
   /** y = op(x) for its one input x, or op(x, c) for x + c, x − c, x·c, x/c and x<sup>c</sup>. */
@@ -529,7 +671,7 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       double x = input.data;
       double c = constant;
       input.receive(switch (op) {
@@ -545,7 +687,7 @@ public abstract sealed class Value {
         case SIGMOID -> y * (1 - y) * g;
         case RELU -> ReluRule.passesGradient(x) ? g : 0;
         case ABS -> Math.signum(x) * g;
-      }, visit);
+      }, pass);
     }
   }
 
@@ -579,30 +721,30 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       double l = left.data;
       double r = right.data;
       switch (op) {
         case ADD -> {
-          left.receive(g, visit);
-          right.receive(g, visit);
+          left.receive(g, pass);
+          right.receive(g, pass);
         }
         case SUB -> {
-          left.receive(g, visit);
-          right.receive(-g, visit);
+          left.receive(g, pass);
+          right.receive(-g, pass);
         }
         case MUL -> {
-          left.receive(r * g, visit);
-          right.receive(l * g, visit);
+          left.receive(r * g, pass);
+          right.receive(l * g, pass);
         }
         case DIV -> {
-          left.receive(g / r, visit);
-          right.receive(-g * l / (r * r), visit);
+          left.receive(g / r, pass);
+          right.receive(-g * l / (r * r), pass);
         }
         case POW -> {
-          left.receive(powerRule(l, r) * g, visit);
+          left.receive(powerRule(l, r) * g, pass);
           boolean flatInExponent = l == 0 && r >= 0;
-          right.receive((flatInExponent ? 0 : y * Math.log(l)) * g, visit);
+          right.receive((flatInExponent ? 0 : y * Math.log(l)) * g, pass);
         }
       }
     }
@@ -639,9 +781,9 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       for (Value term : terms) {
-        term.receive(g, visit);
+        term.receive(g, pass);
       }
     }
   }
@@ -688,16 +830,16 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       double gs = activation == null ? g : activation.derivative(preActivation, y) * g;
       for (int i = 0; i < weights.length; i++) {
         Value weight = weights[i];
         Value input = inputs[i];
-        weight.receive(input.data * gs, visit);
-        input.receive(weight.data * gs, visit);
+        weight.receive(input.data * gs, pass);
+        input.receive(weight.data * gs, pass);
       }
       if (bias != null) {
-        bias.receive(gs, visit);
+        bias.receive(gs, pass);
       }
     }
   }
@@ -732,9 +874,9 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
+    void propagate(double y, double g, BackwardPass pass) {
       for (int i = 0; i < inputs.length; i++) {
-        inputs[i].receive(localGradients[i] * g, visit);
+        inputs[i].receive(localGradients[i] * g, pass);
       }
     }
   }
@@ -768,9 +910,40 @@ public abstract sealed class Value {
     }
 
     @Override
-    void propagate(double y, double g, int visit) {
-      input.receive(activation.derivative(input.data, y) * g, visit);
+    void propagate(double y, double g, BackwardPass pass) {
+      input.receive(activation.derivative(input.data, y) * g, pass);
     }
+  }
+
+  /** y computed by an op inside {@link #noGrad()}: a constant that keeps no inputs. */
+  private static final class Untracked extends Value {
+
+    private final String op;
+
+    Untracked(double y, String op) {
+      super(y);
+      this.op = op;
+      super.chunk = Tape.Chunk.EVERY_TAPE;
+      super.tapeId = Tape.Chunk.EVERY_TAPE_ID;
+    }
+
+    @Override
+    public String op() {
+      return op;
+    }
+
+    @Override
+    int inputCount() {
+      return 0;
+    }
+
+    @Override
+    Value input(int i) {
+      throw new IndexOutOfBoundsException("a value made under noGrad keeps no inputs, asked for input " + i);
+    }
+
+    @Override
+    void propagate(double y, double g, BackwardPass pass) {}
   }
 
   // ---- backpropagation -------------------------------------------------------------------------
@@ -784,42 +957,77 @@ public abstract sealed class Value {
    * sort, so a graph of millions of nodes runs on the default thread stack. This node's gradient is
    * seeded with 1. Interior gradients start from 0, so they reflect this call only; leaf gradients
    * accumulate.
+   *
+   * <p>Passes on several threads at once follow the rules in the class comment: one that would
+   * write gradients another running pass is writing throws before it writes them.
+   *
+   * @throws IllegalStateException if this value was made inside {@link #noGrad()}, so has no graph
+   * @throws java.util.ConcurrentModificationException if another backward pass that is running now
+   *     reaches a leaf or an op of this graph
    */
   public void backward() {
-    int visit = VISITS.incrementAndGet();
+    if (this instanceof Untracked) {
+      throw new IllegalStateException("backward() needs a graph, but this value ('" + op() + "', data " + data
+          + ") was computed inside a Value.noGrad() scope, which records none. Compute it outside the scope to"
+          + " differentiate it.");
+    }
     Tape tape = Tape.current();
-    if (tape.holds(this, tapeId, tapeIndex)) {
-      backwardAlongTape(tape, visit);
-    } else {
-      backwardBySorting(visit);
+    ClaimHolder claims = tape.claimHolder();
+    BackwardPass pass = new BackwardPass(VISITS.incrementAndGet(), claims);
+    claims.start();
+    try {
+      int index = tape.indexOf(this, tapeId, chunk);
+      if (index >= 0) {
+        backwardAlongTape(tape, pass, index);
+      } else {
+        backwardBySorting(pass);
+      }
+    } finally {
+      claims.end();
     }
   }
 
-  private void backwardAlongTape(Tape tape, int visit) {
-    receive(1, visit);
+  private void backwardAlongTape(Tape tape, BackwardPass pass, int tapeIndex) {
+    int visit = pass.visit;
+    Tape.Period period = chunk.period;
+    claim();
+    receive(1, pass);
     boolean checkAnomalies = anomalyDetection;
-    for (int i = tapeIndex; i >= 0; i--) {
-      Value node = tape.get(i);
-      if (node.visitMark == visit) {
-        node.propagate(node.data, node.grad, visit);
-        if (checkAnomalies) {
-          Anomalies.checkBackward(node);
+    for (int k = chunk.ordinal; k >= 0; k--) {
+      Tape.Chunk recorded = period.chunk(k);
+      if (recorded == null) {
+        continue;
+      }
+      for (int i = k == chunk.ordinal ? tapeIndex : recorded.size() - 1; i >= 0; i--) {
+        Value node = recorded.get(i);
+        if (node.visitMark == visit) {
+          node.propagate(node.data, node.grad, pass);
+          pass.throwIfConflict();
+          if (checkAnomalies) {
+            Anomalies.checkBackward(node);
+          }
         }
       }
     }
-    tape.clear();
+    tape.end(period);
   }
 
-  private void backwardBySorting(int visit) {
-    Value[] order = TopologicalOrder.of(this, visit);
+  private void backwardBySorting(BackwardPass pass) {
+    Value[] order = TopologicalOrder.of(this, pass.visit);
     for (Value node : order) {
       node.grad = 0;
     }
-    grad += 1;
+    if (isLeaf()) {
+      receive(1, pass);
+      pass.throwIfConflict();
+    } else {
+      grad += 1;
+    }
     boolean checkAnomalies = anomalyDetection;
     for (int i = order.length - 1; i >= 0; i--) {
       Value node = order[i];
-      node.propagate(node.data, node.grad, visit);
+      node.propagate(node.data, node.grad, pass);
+      pass.throwIfConflict();
       if (checkAnomalies) {
         Anomalies.checkBackward(node);
       }

@@ -20,7 +20,7 @@ class PublicSurfaceTest {
         .toArray(String[]::new);
 
     assertThat(names).containsExactly("abs", "add", "anomalyDetection", "apply", "backward", "data", "div", "dot",
-        "exp", "fused", "grad", "inputs", "isLeaf", "log", "loss", "meanLoss", "mul", "neg", "of", "op", "pow",
+        "exp", "fused", "grad", "inputs", "isLeaf", "log", "loss", "meanLoss", "mul", "neg", "noGrad", "of", "op", "pow",
         "relu", "setAnomalyDetection", "setData", "sigmoid", "sqrt", "sub", "sum", "tanh", "toString", "zeroGrad");
   }
 

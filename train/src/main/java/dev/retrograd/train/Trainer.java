@@ -2,6 +2,7 @@ package dev.retrograd.train;
 
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.PluginCatalog;
+import dev.retrograd.autograd.NoGrad;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Task;
@@ -112,7 +113,7 @@ public final class Trainer {
 
   /**
    * Scores {@code data} (targets in training units) in evaluation mode, {@code batchSize} rows per
-   * forward pass, in the reported units.
+   * forward pass, in the reported units; the forward passes record no graph.
    */
   static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units) {
     if (data.size() == 0) {
@@ -120,7 +121,7 @@ public final class Trainer {
     }
     boolean wasTraining = model.isTraining();
     model.setTraining(false);
-    try {
+    try (NoGrad scope = Value.noGrad()) {
       double[][] predictions = new double[data.size()][];
       for (int from = 0; from < data.size(); from += batchSize) {
         int to = Math.min(from + batchSize, data.size());

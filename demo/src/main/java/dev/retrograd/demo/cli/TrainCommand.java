@@ -1,6 +1,7 @@
 package dev.retrograd.demo.cli;
 
 import dev.retrograd.api.Hyperparameters;
+import dev.retrograd.autograd.NoGrad;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Split;
@@ -424,10 +425,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** Returns the class the model predicts for one standardized row, as accuracy counts it. */
+  /** Returns the class the model predicts for one standardized row, as accuracy counts it; records no graph. */
   private static int predictClass(Mlp model, double[] row) {
-    Value[] outputs = model.forward(new double[][] {row})[0];
-    return Metrics.predictedClass(Arrays.stream(outputs).mapToDouble(Value::data).toArray());
+    try (NoGrad scope = Value.noGrad()) {
+      Value[] outputs = model.forward(new double[][] {row})[0];
+      return Metrics.predictedClass(Arrays.stream(outputs).mapToDouble(Value::data).toArray());
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.retrograd.demo.runfiles;
 
+import dev.retrograd.autograd.NoGrad;
+import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Task;
 import dev.retrograd.demo.plot.DecisionBoundaryChart;
@@ -17,7 +19,9 @@ final class DecisionBoundaryPicture implements RunFile {
   @Override
   public void write(FinishedRun run, Path file) throws IOException {
     Dataset points = run.points();
-    new DecisionBoundaryChart("Decision boundary", run.classifier(), points.features(), points.labels(),
-        points.classNames(), DecisionBoundaryChart.DEFAULT_GRID_CELLS).writePng(file);
+    try (NoGrad scope = Value.noGrad()) {   // a forward pass per cell: no graph to keep
+      new DecisionBoundaryChart("Decision boundary", run.classifier(), points.features(), points.labels(),
+          points.classNames(), DecisionBoundaryChart.DEFAULT_GRID_CELLS).writePng(file);
+    }
   }
 }
