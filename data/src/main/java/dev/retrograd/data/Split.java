@@ -67,6 +67,29 @@ public record Split(Dataset train, Dataset test) {
     return new Split(dataset.select(toArray(train)), dataset.select(toArray(test)));
   }
 
+  /**
+   * Returns both parts as one data set, training rows then test rows (rows shared, not copied), as
+   * a summary of all the data describes it.
+   */
+  public Dataset joined() {
+    double[][] features = new double[train.size() + test.size()][];
+    System.arraycopy(train.features(), 0, features, 0, train.size());
+    System.arraycopy(test.features(), 0, features, train.size(), test.size());
+    int[] labels = concat(train.labels(), test.labels());
+    double[] targets = new double[train.targets().length + test.targets().length];
+    System.arraycopy(train.targets(), 0, targets, 0, train.targets().length);
+    System.arraycopy(test.targets(), 0, targets, train.targets().length, test.targets().length);
+    return new Dataset(train.name(), train.task(), train.featureNames(), features, train.targetName(),
+        train.classNames(), labels, targets);
+  }
+
+  private static int[] concat(int[] first, int[] second) {
+    int[] both = new int[first.length + second.length];
+    System.arraycopy(first, 0, both, 0, first.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
   /** Each group's share of testSize: floor of its proportion, then largest remainders first. */
   private static int[] quotas(List<List<Integer>> groups, int testSize, int n) {
     int[] quotas = new int[groups.size()];

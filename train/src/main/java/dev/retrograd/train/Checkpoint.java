@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,13 @@ import org.slf4j.LoggerFactory;
  * can read: enough to continue the run exactly where it stopped, and enough to prove that it is
  * intact and belongs to the run that resumes it.
  *
- * <p>The format is a header line {@code retrograd-checkpoint 2}, then one {@code key value} entry
+ * <p>The format is a header line {@code retrograd-checkpoint 3}, then one {@code key value} entry
  * per line, then a {@code checksum} line and a closing {@code end} line (a file without it was cut
  * off). Lines starting with {@code #} are comments. Numbers are written by
  * {@link Double#toString(double)}, which reads back exactly.
  *
  * <pre>
- * retrograd-checkpoint 2
+ * retrograd-checkpoint 3
  * architecture 2 -&gt; 3 tanh -&gt; 1 identity       the run's identity, one entry per {@link RunIdentity} field
  * optimizer sgd
  * optimizer_hyperparameters lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0
@@ -56,6 +57,13 @@ import org.slf4j.LoggerFactory;
  * examples 40
  * data_set wave
  * data inputs:3f5c…e1 targets:a9d0…47         the {@link DataFingerprint} of the rows trained on
+ * feature_names 1 x                         what prediction needs: the {@link DataSchema}
+ * feature_mean 1 0.52
+ * feature_std 1 0.29
+ * target_name y
+ * class_names 0
+ * target_mean 1 3.1
+ * target_std 1 0.7
  * epoch 3                                   epochs completed, and the schedule's position
  * random_state -5340545383940234383         the shuffling generator's state ({@link SplitMix64})
  * param layer1.weight[0][0] 0.4236547993389047
@@ -71,7 +79,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint.txt | sha256sum} shows it too), and refuses a file whose content does not match: one
  * changed digit of a parameter, of the random state, of the optimizer state or of the epoch. It
  * guards against damage and careless edits, not against someone who recomputes it. A parameter
- * that is NaN or infinite is refused too, at write and at read. Files of format 1, which carry no
+ * that is NaN or infinite is refused too, at write and at read. Files of format 2, written
+ * before the data schema, are read too: they resume, but {@link #schema()} is empty, so they
+ * cannot score raw rows. Files of format 1, which carry no
  * checksum and no data fingerprint, are refused with a line saying why.
  *
  * <p>{@link #write} writes to a temporary file in the same folder and renames it into place
@@ -86,13 +96,16 @@ import org.slf4j.LoggerFactory;
 public final class Checkpoint {
 
   /** The format version this class writes and reads. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /** The first line of every checkpoint. */
   public static final String HEADER = "retrograd-checkpoint " + FORMAT_VERSION;
 
   /** What the first line of a checkpoint of any version starts with. */
   private static final String HEADER_PREFIX = "retrograd-checkpoint ";
+
+  /** The first line of the format before the data schema, still read: it resumes, but cannot predict. */
+  private static final String FORMAT_2 = "retrograd-checkpoint 2";
 
   /** The first line of the format before checksums and data fingerprints. */
   private static final String FORMAT_1 = "retrograd-checkpoint 1";
@@ -125,10 +138,12 @@ public final class Checkpoint {
   private final Map<String, Double> parameters;
   private final Map<String, double[]> buffers;
   private final Map<String, double[]> optimizerState;
+  private final DataSchema schema;
 
   private Checkpoint(String source, RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
-      Map<String, double[]> buffers, Map<String, double[]> optimizerState) {
+      Map<String, double[]> buffers, Map<String, double[]> optimizerState, DataSchema schema) {
     this.source = source;
+    this.schema = schema;
     this.identity = identity;
     this.epoch = epoch;
     this.randomState = randomState;
@@ -148,7 +163,21 @@ public final class Checkpoint {
    */
   static Checkpoint of(RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
       Map<String, double[]> buffers, Map<String, double[]> optimizerState) {
+    return of(identity, epoch, randomState, parameters, buffers, optimizerState, null);
+  }
+
+  /**
+   * Returns a checkpoint of these parts with the {@link DataSchema} prediction needs (null for none).
+   *
+   * @throws IllegalArgumentException as {@link #of(RunIdentity, int, long, Map, Map, Map)}, or for a
+   *     schema of another task than the identity's
+   */
+  static Checkpoint of(RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
+      Map<String, double[]> buffers, Map<String, double[]> optimizerState, DataSchema schema) {
     Objects.requireNonNull(identity, "identity");
+    if (schema != null && schema.task() != identity.task()) {
+      throw new IllegalArgumentException("the schema's task " + schema.task() + " is not the run's " + identity.task());
+    }
     if (epoch < 0) {
       throw new IllegalArgumentException("a checkpoint's epoch must be >= 0, was " + epoch);
     }
@@ -165,7 +194,7 @@ public final class Checkpoint {
         throw new IllegalArgumentException(nonFinite(name, value));
       }
     });
-    return new Checkpoint("checkpoint", identity, epoch, randomState, parameters, buffers, optimizerState);
+    return new Checkpoint("checkpoint", identity, epoch, randomState, parameters, buffers, optimizerState, schema);
   }
 
   private static String nonFinite(String parameter, double value) {
@@ -187,6 +216,15 @@ public final class Checkpoint {
   /** Returns what makes the run the run it is: model, plugins, settings and data. */
   public RunIdentity identity() {
     return identity;
+  }
+
+  /**
+   * Returns what prediction needs beside the weights: the feature names and their standardization,
+   * the class names, the target's standardization; empty for a checkpoint of format 2, or one made
+   * without it.
+   */
+  public Optional<DataSchema> schema() {
+    return Optional.ofNullable(schema);
   }
 
   /** Returns the number of epochs completed, which is also the schedule's position. */
@@ -221,6 +259,9 @@ public final class Checkpoint {
         + " Double.toString; 'checksum' is the SHA-256 of every byte before its line; 'end' closes it.\n");
     for (RunIdentity.Entry entry : RunIdentity.Entry.values()) {
       line(text, entry.key(), entry.text(identity));
+    }
+    if (schema != null) {
+      SchemaEntries.entries(schema).forEach(entry -> line(text, entry[0], entry[1]));
     }
     line(text, EPOCH, Integer.toString(epoch));
     line(text, RANDOM_STATE, Long.toString(randomState));
@@ -406,6 +447,8 @@ public final class Checkpoint {
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
     private final Map<String, double[]> optimizerState = new LinkedHashMap<>();
     private final Map<String, Integer> lineOf = new HashMap<>();
+    private final Map<String, String> schemaEntries = new LinkedHashMap<>();
+    private int schemaLine;
     private int number;
     private String line;
 
@@ -442,8 +485,16 @@ public final class Checkpoint {
       if (randomState == null) {
         throw missing(RANDOM_STATE);
       }
-      return new Checkpoint(source, RunIdentity.of(identity), epoch, randomState, parameters, buffers,
-          optimizerState);
+      RunIdentity read = RunIdentity.of(identity);
+      DataSchema schema;
+      try {
+        schema = SchemaEntries.read(schemaEntries, read.task()).orElse(null);
+      } catch (IllegalArgumentException e) {
+        number = schemaLine;
+        line = SchemaEntries.FEATURE_NAMES;
+        throw problem("its data schema is unreadable: " + e.getMessage());
+      }
+      return new Checkpoint(source, read, epoch, randomState, parameters, buffers, optimizerState, schema);
     }
 
     private void requireHeader(String first) {
@@ -457,7 +508,7 @@ public final class Checkpoint {
             + " and belongs to the run; it reads '" + HEADER + "'. Start the run afresh, or finish it with the"
             + " retrograd version that wrote it.");
       }
-      if (!first.equals(HEADER)) {
+      if (!first.equals(HEADER) && !first.equals(FORMAT_2)) {
         throw new CheckpointException("Checkpoint " + source + " has format '" + abbreviate(first)
             + "', but this retrograd reads '" + HEADER + "'.");
       }
@@ -541,6 +592,15 @@ public final class Checkpoint {
           randomState = integer(value);
         }
         case CHECKSUM -> throw problem("'checksum' is the last entry, right before 'end'");
+        case SchemaEntries.FEATURE_NAMES, SchemaEntries.FEATURE_MEAN, SchemaEntries.FEATURE_STD,
+            SchemaEntries.TARGET_NAME, SchemaEntries.CLASS_NAMES, SchemaEntries.TARGET_MEAN,
+            SchemaEntries.TARGET_STD -> {
+          remember("entry", key);
+          if (schemaEntries.isEmpty()) {
+            schemaLine = number;
+          }
+          schemaEntries.put(key, value);
+        }
         default -> {
           RunIdentity.Entry entry = RunIdentity.Entry.withKey(key)
               .orElseThrow(() -> problem("unknown entry '" + key + "'"));

@@ -77,6 +77,7 @@ public final class TrainingConfig {
   private final Task task;
   private final TargetEncoding targetEncoding;
   private final Standardizer targetStandardizer;
+  private final Standardizer featureStandardizer;
 
   private TrainingConfig(Builder builder) {
     this.optimizer = builder.optimizer.choice("optimizer", "sgd");
@@ -107,6 +108,7 @@ public final class TrainingConfig {
     }
     schedule.requireFits(epochs);
     this.targetStandardizer = builder.targetStandardizer;
+    this.featureStandardizer = builder.featureStandardizer;
     if (targetStandardizer != null && (task != Task.REGRESSION || targetStandardizer.mean().length != 1)) {
       throw new IllegalArgumentException("a target standardizer needs a regression task and one column, was "
           + task.name().toLowerCase(Locale.ROOT) + " with " + targetStandardizer.mean().length + " columns");
@@ -133,6 +135,7 @@ public final class TrainingConfig {
     builder.task = task;
     builder.targetEncoding = targetEncoding;
     builder.targetStandardizer = targetStandardizer;
+    builder.featureStandardizer = featureStandardizer;
     return builder;
   }
 
@@ -206,6 +209,15 @@ public final class TrainingConfig {
   }
 
   /**
+   * Returns the statistics the caller standardized the features with before training, if it did:
+   * the run does not apply them, its checkpoints record them ({@link DataSchema}) so that a
+   * {@link Predictor} takes raw rows.
+   */
+  public Optional<Standardizer> featureStandardizer() {
+    return Optional.ofNullable(featureStandardizer);
+  }
+
+  /**
    * Returns a one-line summary, such as
    * {@code sgd(lr=0.1) on mse(), 20 epochs of batches of 32, schedule constant, clipping none, l2 0.0,
    * validation 0.2, seed 42, regression}; an instance shows its name and no hyperparameters. A
@@ -228,13 +240,14 @@ public final class TrainingConfig {
         && schedule.equals(that.schedule) && clipping.equals(that.clipping)
         && Double.compare(validationFraction, that.validationFraction) == 0 && seed == that.seed
         && task == that.task && targetEncoding == that.targetEncoding
-        && Objects.equals(targetStandardizer, that.targetStandardizer);
+        && Objects.equals(targetStandardizer, that.targetStandardizer)
+        && Objects.equals(featureStandardizer, that.featureStandardizer);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(optimizer, loss, l2, epochs, batchSize, schedule, clipping, validationFraction, seed, task,
-        targetEncoding, targetStandardizer);
+        targetEncoding, targetStandardizer, featureStandardizer);
   }
 
   /** Returns {@link #describe()}. */
@@ -262,6 +275,7 @@ public final class TrainingConfig {
     private Task task;
     private TargetEncoding targetEncoding = TargetEncoding.ONE_HOT;
     private Standardizer targetStandardizer;
+    private Standardizer featureStandardizer;
 
     private Builder() {}
 
@@ -363,6 +377,16 @@ public final class TrainingConfig {
      */
     public Builder targetStandardizer(Standardizer targetStandardizer) {
       this.targetStandardizer = targetStandardizer;
+      return this;
+    }
+
+    /**
+     * Records the standardizer the features were standardized with before training (fitted on the
+     * training rows, {@link Standardizer#fit}), or null (the default) for none. The run does not
+     * apply it; its checkpoints keep it, so that a {@link Predictor} standardizes raw rows the same way.
+     */
+    public Builder featureStandardizer(Standardizer featureStandardizer) {
+      this.featureStandardizer = featureStandardizer;
       return this;
     }
 

@@ -39,6 +39,7 @@ final class TrainingRun {
   private final ValidationSplit split;
   private final TargetUnits units;
   private final List<String> featureNames;
+  private final DataSchema schema;
   private int completedEpochs;
   private Path lastGoodCheckpoint;
 
@@ -57,6 +58,8 @@ final class TrainingRun {
     this.random = new SplitMix64(config.seed());
     this.units = TargetUnits.of(config);
     this.featureNames = data.featureNames();
+    this.schema = DataSchema.of(data, config.featureStandardizer().orElse(null),
+        config.targetStandardizer().orElse(null));
     this.split = ValidationSplit.draw(units.trained(data), config.targetEncoding(), config.validationFraction(),
         random);
     this.identity = RunIdentity.of(model.architecture(), data.size(), data.name(),
@@ -297,7 +300,8 @@ final class TrainingRun {
     for (NamedParameter parameter : named) {
       parameters.put(parameter.name(), parameter.value().data());
     }
-    return Checkpoint.of(identity, completedEpochs, random.state(), parameters, model.buffers(), optimizer.state());
+    return Checkpoint.of(identity, completedEpochs, random.state(), parameters, model.buffers(), optimizer.state(),
+        schema);
   }
 
   private String describe(EpochMetrics m) {

@@ -1,6 +1,7 @@
 package dev.retrograd.demo.cli;
 
 import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Split;
 import dev.retrograd.data.Task;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,7 +23,8 @@ public final class DataOptions {
   private final Map<String, DataSource> sources;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "digits",
-      description = "Built-in data set: digits, moons, circles, spiral, xor or sine (regression). Default: ${DEFAULT-VALUE}.")
+      description = "Built-in data set: digits, fashion-mnist, mnist, moons, circles, spiral, xor or sine (regression)."
+          + " Default: ${DEFAULT-VALUE}.")
   String dataset;
 
   @Option(names = "--data", paramLabel = "FILE.csv",
@@ -51,6 +53,16 @@ public final class DataOptions {
       description = "Arms of the spiral data set. Default: ${DEFAULT-VALUE}.")
   int classes;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Folder of the four IDX files of fashion-mnist or mnist (raw or .gz). Default for fashion-mnist:"
+          + " /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist package).")
+  Path dataDir;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+      description = "Read only the first N rows (of the training and of the test files for fashion-mnist and"
+          + " mnist), for a quick run. Default: all.")
+  int limit;
+
   /** Creates the options over the data sources bound by name. */
   @Inject
   DataOptions(Map<String, DataSource> sources) {
@@ -68,6 +80,13 @@ public final class DataOptions {
     if (csv == null && (target != null || task != null)) {
       throw new IllegalArgumentException("--target and --task apply to --data FILE.csv, not to --dataset " + dataset);
     }
+    if (limit < 0) {
+      throw new IllegalArgumentException("--limit must be >= 1, or 0 for all rows, was " + limit);
+    }
+    if (dataDir != null && !source().hasOwnTestSet()) {
+      throw new IllegalArgumentException("--data-dir applies to --dataset fashion-mnist and mnist, not to "
+          + (csv != null ? "--data " + csv : "--dataset " + dataset));
+    }
     source();
     return Optional.ofNullable(task());
   }
@@ -80,7 +99,28 @@ public final class DataOptions {
    */
   Dataset load(long seed) throws IOException {
     check();
-    return source().load(new DataSettings(csv, target, task(), samples, noise, classes, seed));
+    return source().load(settings(seed));
+  }
+
+  /**
+   * Returns the chosen data set cut into training and test rows: its own test set if it has one
+   * (fashion-mnist, mnist), else a stratified split with {@code testFraction} (see
+   * {@link DataSource#split}).
+   *
+   * @throws IOException if a file cannot be read
+   */
+  Split split(long seed, double testFraction) throws IOException {
+    check();
+    return source().split(settings(seed), testFraction);
+  }
+
+  /** Returns whether the chosen data set comes with its own test set, so that no test fraction applies. */
+  boolean hasOwnTestSet() {
+    return source().hasOwnTestSet();
+  }
+
+  private DataSettings settings(long seed) {
+    return new DataSettings(csv, target, task(), samples, noise, classes, seed, dataDir, limit);
   }
 
   private DataSource source() {

@@ -1,6 +1,7 @@
 package dev.retrograd.demo.cli;
 
 import dev.retrograd.data.Dataset;
+import dev.retrograd.data.Split;
 import java.io.IOException;
 
 /**
@@ -24,4 +25,21 @@ public interface DataSource {
    * @throws IllegalArgumentException for settings the data set cannot honour
    */
   Dataset load(DataSettings settings) throws IOException;
+
+  /**
+   * Returns the rows to train on and the rows to test on: by default the first {@code --limit} rows
+   * of {@link #load} (all without a limit), split by {@link Split#trainTestSplit} with
+   * {@code testFraction} and the settings' seed. A data set that comes with its own test set, such
+   * as MNIST's official 60,000 / 10,000 split, returns that split and ignores the fraction.
+   *
+   * @throws IOException if a file cannot be read
+   */
+  default Split split(DataSettings settings, double testFraction) throws IOException {
+    return Split.trainTestSplit(settings.limited(load(settings)), testFraction, settings.seed());
+  }
+
+  /** Returns whether {@link #split} gives the data set's own test set, ignoring the test fraction. */
+  default boolean hasOwnTestSet() {
+    return false;
+  }
 }

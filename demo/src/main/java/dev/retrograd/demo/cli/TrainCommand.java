@@ -68,6 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The learning rate the command line gives an optimizer unless {@code --hp} sets {@code lr}. */
   static final String DEFAULT_LR = "0.01";
+  /** The share of the examples held out for the test unless {@code --test-fraction} says otherwise. */
+  static final double DEFAULT_TEST_FRACTION = 0.2;
   /** The largest share of the examples held out for the test, and of the rest for validation. */
   static final double MAX_HELD_OUT = 0.5;
   /** Fewer training examples than this get a warning. */
@@ -222,11 +224,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
     requireResumable();
 
-    Dataset dataset = data.load(seed);
+    Split split = data.split(seed, testFraction);
+    Dataset dataset = split.joined();
     Task task = dataset.task();
     String lossName = loss != null ? loss : LossTable.defaultLoss(task);
     LossTable.requireFits(lossName, task);
-    Split split = Split.trainTestSplit(dataset, testFraction, seed);
     warnIfFewTrainingRows(split);
     Standardizer standardizer = Standardizer.fit(split.train());
     Dataset train = standardizer.apply(split.train());
@@ -239,6 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
         .task(task)
         .targetEncoding(LossTable.targetEncoding(lossName))
         .targetStandardizer(task == Task.REGRESSION ? Standardizer.fitTargets(split.train()) : null)
+        .featureStandardizer(standardizer)
         .build();
 
     List<String> folderFiles = new ArrayList<>(List.of(CHECKPOINT, MetricsCsv.FILE_NAME));
@@ -286,7 +289,10 @@ public final class TrainCommand implements Callable<Integer> {
         RunFilesException failure = null;
         try {
           files.addAll(runFiles.write(folder, new FinishedRun(completed, split.train(),
-              point -> predictClass(model, standardizer.apply(point)))));
+              point -> predictClass(model, standardizer.apply(point)),
+              task == Task.CLASSIFICATION ? Optional.of(new FinishedRun.TestPredictions(split.test(),
+                  ModelReadings.predictedClasses(model, test))) : Optional.empty(),
+              Optional.of(ModelReadings.firstLayerWeights(model)))));
         } catch (RunFilesException e) {
           files.addAll(e.written());
           failure = e;

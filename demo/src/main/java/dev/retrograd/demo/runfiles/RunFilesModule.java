@@ -19,6 +19,9 @@ public final class RunFilesModule extends AbstractModule {
     files.addBinding("accuracy.png").toInstance(new AccuracyCurves());
     files.addBinding("gradients.png").toInstance(new GradientCurves());
     files.addBinding("decision_boundary.png").toInstance(new DecisionBoundaryPicture());
+    files.addBinding("confusion_matrix.png").toInstance(new ConfusionMatrixPicture());
+    files.addBinding("misclassified.png").toInstance(new MisclassifiedPicture());
+    files.addBinding("weights_layer1.png").toInstance(new WeightsPicture());
     bind(RunFiles.class);
   }
 }

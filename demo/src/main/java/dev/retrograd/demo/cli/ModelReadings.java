@@ -1,0 +1,55 @@
+package dev.retrograd.demo.cli;
+
+import dev.retrograd.autograd.NoGrad;
+import dev.retrograd.autograd.Value;
+import dev.retrograd.data.Dataset;
+import dev.retrograd.nn.Mlp;
+import dev.retrograd.nn.Neuron;
+import dev.retrograd.train.Metrics;
+import java.util.List;
+
+/** What the pictures of a finished run read from its model: the classes it predicts, its first layer's weights. */
+final class ModelReadings {
+
+  /** Rows per forward pass. */
+  private static final int BATCH = 256;
+
+  private ModelReadings() {}
+
+  /**
+   * Returns the class the model predicts for each row of {@code standardized} (as accuracy counts
+   * it), in evaluation mode, without recording a graph.
+   */
+  static int[] predictedClasses(Mlp model, Dataset standardized) {
+    boolean wasTraining = model.isTraining();
+    model.setTraining(false);
+    int[] classes = new int[standardized.size()];
+    try (NoGrad scope = Value.noGrad()) {
+      for (int from = 0; from < classes.length; from += BATCH) {
+        int to = Math.min(from + BATCH, classes.length);
+        double[][] rows = java.util.Arrays.copyOfRange(standardized.features(), from, to);
+        Value[][] outputs = model.forward(rows);
+        for (int r = 0; r < outputs.length; r++) {
+          double[] numbers = new double[outputs[r].length];
+          for (int c = 0; c < numbers.length; c++) {
+            numbers[c] = outputs[r][c].data();
+          }
+          classes[from + r] = Metrics.predictedClass(numbers);
+        }
+      }
+    } finally {
+      model.setTraining(wasTraining);
+    }
+    return classes;
+  }
+
+  /** Returns the weights of each first-layer neuron, {@code [neuron][input]}. */
+  static double[][] firstLayerWeights(Mlp model) {
+    List<Neuron> neurons = model.layers().get(0).neurons();
+    double[][] weights = new double[neurons.size()][];
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] = neurons.get(k).weights().stream().mapToDouble(Value::data).toArray();
+    }
+    return weights;
+  }
+}
