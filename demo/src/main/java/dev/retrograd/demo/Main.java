@@ -6,9 +6,11 @@ import com.google.inject.ProvisionException;
 import dev.retrograd.demo.cli.BenchCommand;
 import dev.retrograd.demo.cli.CommandLineModule;
 import dev.retrograd.demo.cli.ExperimentCommand;
+import dev.retrograd.demo.cli.EvaluateCommand;
 import dev.retrograd.demo.cli.ExplainCommand;
 import dev.retrograd.demo.cli.GraphCommand;
 import dev.retrograd.demo.cli.PluginsCommand;
+import dev.retrograd.demo.cli.PredictCommand;
 import dev.retrograd.demo.cli.TrainCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,7 +27,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "retrograd", mixinStandardHelpOptions = true, version = "retrograd 0.1.0",
     description = "Watch backpropagation work: train networks, compare plugins, reproduce the textbook.",
     subcommands = {TrainCommand.class, PluginsCommand.class, ExperimentCommand.class, BenchCommand.class,
-        GraphCommand.class, ExplainCommand.class, HelpCommand.class})
+        GraphCommand.class, ExplainCommand.class, PredictCommand.class, EvaluateCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
   @picocli.CommandLine.Spec

@@ -78,6 +78,7 @@ public final class TrainingConfig {
   private final TargetEncoding targetEncoding;
   private final Standardizer targetStandardizer;
   private final Standardizer featureStandardizer;
+  private final int earlyStoppingPatience;
 
   private TrainingConfig(Builder builder) {
     this.optimizer = builder.optimizer.choice("optimizer", "sgd");
@@ -109,6 +110,15 @@ public final class TrainingConfig {
     schedule.requireFits(epochs);
     this.targetStandardizer = builder.targetStandardizer;
     this.featureStandardizer = builder.featureStandardizer;
+    this.earlyStoppingPatience = builder.earlyStoppingPatience;
+    if (earlyStoppingPatience < 0) {
+      throw new IllegalArgumentException("early-stopping patience must be >= 1, or 0 for none, was "
+          + earlyStoppingPatience);
+    }
+    if (earlyStoppingPatience > 0 && validationFraction == 0) {
+      throw new IllegalArgumentException("early stopping watches the validation loss, so it needs a validation"
+          + " fraction > 0, was 0");
+    }
     if (targetStandardizer != null && (task != Task.REGRESSION || targetStandardizer.mean().length != 1)) {
       throw new IllegalArgumentException("a target standardizer needs a regression task and one column, was "
           + task.name().toLowerCase(Locale.ROOT) + " with " + targetStandardizer.mean().length + " columns");
@@ -136,6 +146,7 @@ public final class TrainingConfig {
     builder.targetEncoding = targetEncoding;
     builder.targetStandardizer = targetStandardizer;
     builder.featureStandardizer = featureStandardizer;
+    builder.earlyStoppingPatience = earlyStoppingPatience;
     return builder;
   }
 
@@ -218,6 +229,14 @@ public final class TrainingConfig {
   }
 
   /**
+   * Returns the early-stopping patience: the run stops after this many epochs in a row without a
+   * validation loss below the best so far, and ends with the best epoch's weights; 0 for none.
+   */
+  public int earlyStoppingPatience() {
+    return earlyStoppingPatience;
+  }
+
+  /**
    * Returns a one-line summary, such as
    * {@code sgd(lr=0.1) on mse(), 20 epochs of batches of 32, schedule constant, clipping none, l2 0.0,
    * validation 0.2, seed 42, regression}; an instance shows its name and no hyperparameters. A
@@ -228,6 +247,8 @@ public final class TrainingConfig {
         + "), " + epochs + " epochs of batches of " + batchSize + ", schedule " + schedule + ", clipping " + clipping
         + ", l2 " + l2 + ", validation " + validationFraction + ", seed " + seed + ", "
         + task.name().toLowerCase(Locale.ROOT)
+        + (earlyStoppingPatience == 0 ? "" : ", early stopping after " + earlyStoppingPatience + " epochs without"
+            + " improvement")
         + (targetStandardizer == null ? "" : String.format(Locale.ROOT, ", target standardized (mean %.4g, std %.4g)",
             targetStandardizer.mean()[0], targetStandardizer.std()[0]));
   }
@@ -241,13 +262,14 @@ public final class TrainingConfig {
         && Double.compare(validationFraction, that.validationFraction) == 0 && seed == that.seed
         && task == that.task && targetEncoding == that.targetEncoding
         && Objects.equals(targetStandardizer, that.targetStandardizer)
-        && Objects.equals(featureStandardizer, that.featureStandardizer);
+        && Objects.equals(featureStandardizer, that.featureStandardizer)
+        && earlyStoppingPatience == that.earlyStoppingPatience;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(optimizer, loss, l2, epochs, batchSize, schedule, clipping, validationFraction, seed, task,
-        targetEncoding, targetStandardizer, featureStandardizer);
+        targetEncoding, targetStandardizer, featureStandardizer, earlyStoppingPatience);
   }
 
   /** Returns {@link #describe()}. */
@@ -276,6 +298,7 @@ public final class TrainingConfig {
     private TargetEncoding targetEncoding = TargetEncoding.ONE_HOT;
     private Standardizer targetStandardizer;
     private Standardizer featureStandardizer;
+    private int earlyStoppingPatience;
 
     private Builder() {}
 
@@ -387,6 +410,16 @@ public final class TrainingConfig {
      */
     public Builder featureStandardizer(Standardizer featureStandardizer) {
       this.featureStandardizer = featureStandardizer;
+      return this;
+    }
+
+    /**
+     * Stops the run after {@code patience} epochs in a row whose validation loss is not below the
+     * best so far, restores the best epoch's parameters and buffers, and leaves them in the
+     * checkpoint; 0 (the default) for none. Needs a validation fraction &gt; 0.
+     */
+    public Builder earlyStopping(int patience) {
+      this.earlyStoppingPatience = patience;
       return this;
     }
 

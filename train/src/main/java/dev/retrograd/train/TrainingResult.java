@@ -14,13 +14,22 @@ import java.util.Objects;
  *     before its last epoch. The epoch it was in is then dropped: the model's parameters and buffers
  *     are put back as they were after the last epoch listed, which is also the epoch of the last
  *     checkpoint written
+ * @param bestEpoch with early stopping, the epoch of the lowest validation loss, whose parameters
+ *     and buffers the model holds at the end (and the checkpoint, if one is written); 0 without
+ * @param stoppedEarly whether early stopping ended the run before its last epoch
  */
-public record TrainingResult(List<EpochMetrics> epochs, Duration elapsed, boolean stopped) {
+public record TrainingResult(List<EpochMetrics> epochs, Duration elapsed, boolean stopped, int bestEpoch,
+    boolean stoppedEarly) {
 
   /** Freezes the list. */
   public TrainingResult {
     epochs = List.copyOf(epochs);
     Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** Returns the outcome of a run without early stopping. */
+  public TrainingResult(List<EpochMetrics> epochs, Duration elapsed, boolean stopped) {
+    this(epochs, elapsed, stopped, 0, false);
   }
 
   /** Returns the outcome of a run that ran every epoch it was asked for. */

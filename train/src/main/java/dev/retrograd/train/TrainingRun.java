@@ -153,18 +153,29 @@ final class TrainingRun {
     options.listeners().forEach(listener -> listener.onStart(plan));
     List<EpochMetrics> history = new ArrayList<>();
     boolean stopped = false;
-    for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped; epoch++) {
+    EarlyStopping early = new EarlyStopping(config.earlyStoppingPatience());
+    for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped && !early.exhausted(); epoch++) {
       EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
       if (metrics == null) {
         stopped = true;
         LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
       } else {
         history.add(metrics);
+        early.observe(epoch, metrics.validationLoss(), this::capture);
         options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
       }
     }
+    boolean stoppedEarly = early.exhausted() && completedEpochs < lastEpoch;
+    if (early.active() && !stopped && early.best() != null && early.bestEpoch() != completedEpochs) {
+      restoreBest(early.best());
+    }
+    if (early.active() && !stopped && early.best() != null) {
+      LOG.info("Early stopping: {} after epoch {}; kept the weights of epoch {}, the lowest validation loss {}",
+          stoppedEarly ? "stopped" : "ran every epoch", completedEpochs, early.bestEpoch(), early.bestLoss());
+    }
     model.setTraining(false);
-    TrainingResult result = new TrainingResult(history, Duration.ofNanos(System.nanoTime() - start), stopped);
+    TrainingResult result = new TrainingResult(history, Duration.ofNanos(System.nanoTime() - start), stopped,
+        early.active() && !stopped ? early.bestEpoch() : 0, stoppedEarly);
     options.listeners().forEach(listener -> listener.onEnd(result));
     return result;
   }
@@ -237,6 +248,19 @@ final class TrainingRun {
       LOG.info(describe(metrics));
     }
     return metrics;
+  }
+
+  /**
+   * Puts the model back to the best epoch's parameters and buffers, and writes that epoch's
+   * checkpoint, so that the file keeps the best weights (and resumes from the best epoch).
+   */
+  private void restoreBest(Checkpoint best) {
+    Map<String, Double> values = best.parameters();
+    for (NamedParameter parameter : named) {
+      parameter.value().setData(values.get(parameter.name()));
+    }
+    model.loadBuffers(best.buffers());
+    options.checkpointFile().ifPresent(best::write);
   }
 
   /** Returns the mean loss over the batch, plus {@code l2·Σθ²} when l2 > 0, as one graph. */

@@ -119,8 +119,8 @@ class CheckpointTest {
   @Test
   void checkpoint_is_readable_text_with_every_part_of_the_run() throws IOException {
     List<String> lines = lines();
-    assertThat(lines.get(0)).isEqualTo("retrograd-checkpoint 2");
-    assertThat(lines.subList(2, 19)).containsExactly(
+    assertThat(lines.get(0)).isEqualTo("retrograd-checkpoint 3");
+    assertThat(lines.subList(2, 22)).containsExactly(
         "architecture 2 -> 2 tanh -> 1 identity, centered inputs",
         "optimizer sgd",
         "optimizer_hyperparameters lr=0.1,momentum=0.9,dampening=0.0,nesterov=false,weight_decay=0.0",
@@ -136,10 +136,13 @@ class CheckpointTest {
         "examples 10",
         "data_set wave",
         lines.get(16),
+        "feature_names 2 x0 x1",
+        "target_name y",
+        "class_names 0",
         "epoch 2",
-        lines.get(18));
+        lines.get(21));
     assertThat(lines.get(16)).matches("data inputs:[0-9a-f]{64} targets:[0-9a-f]{64}");
-    assertThat(lines.get(18)).matches("random_state -?\\d+");
+    assertThat(lines.get(21)).matches("random_state -?\\d+");
     assertThat(lines).contains("param layer1.weight[0][0] " + trained.namedParameters().get(0).value().data());
     assertThat(lines).filteredOn(line -> line.startsWith("param ")).hasSize(9);
     assertThat(lines).filteredOn(line -> line.startsWith("buffer input.running_mean 2 ")).hasSize(1);
@@ -203,7 +206,7 @@ class CheckpointTest {
     assertThatThrownBy(() -> Checkpoint.read(file))
         .hasMessage("Checkpoint " + file + " has the older format 'retrograd-checkpoint 1', which carries no checksum"
             + " and no fingerprint of its data, so this retrograd cannot check that it is intact and belongs to the"
-            + " run; it reads 'retrograd-checkpoint 2'. Start the run afresh, or finish it with the retrograd version"
+            + " run; it reads 'retrograd-checkpoint 3'. Start the run afresh, or finish it with the retrograd version"
             + " that wrote it.");
   }
 
@@ -395,22 +398,22 @@ class CheckpointTest {
     assertThatThrownBy(() -> Checkpoint.read(file))
         .isInstanceOf(CheckpointException.class)
         .hasMessage("Checkpoint " + file + " is not a retrograd checkpoint: line 1 is 'epoch,loss', expected"
-            + " 'retrograd-checkpoint 2'.");
+            + " 'retrograd-checkpoint 3'.");
   }
 
   @Test
   void another_format_version_is_refused() throws IOException {
-    edit(line -> line.equals("retrograd-checkpoint 2") ? "retrograd-checkpoint 3" : line);
+    edit(line -> line.equals("retrograd-checkpoint 3") ? "retrograd-checkpoint 4" : line);
     assertThatThrownBy(() -> Checkpoint.read(file))
-        .hasMessage("Checkpoint " + file + " has format 'retrograd-checkpoint 3', but this retrograd reads"
-            + " 'retrograd-checkpoint 2'.");
+        .hasMessage("Checkpoint " + file + " has format 'retrograd-checkpoint 4', but this retrograd reads"
+            + " 'retrograd-checkpoint 3'.");
   }
 
   @Test
   void an_empty_or_missing_file_is_refused() throws IOException {
     Files.writeString(file, "");
     assertThatThrownBy(() -> Checkpoint.read(file))
-        .hasMessage("Checkpoint " + file + " is empty; a checkpoint starts with 'retrograd-checkpoint 2'.");
+        .hasMessage("Checkpoint " + file + " is empty; a checkpoint starts with 'retrograd-checkpoint 3'.");
     Path missing = folder.resolve("missing.ckpt");
     assertThatThrownBy(() -> Checkpoint.read(missing))
         .hasMessage("Checkpoint " + missing + " does not exist; give the file a run wrote with a checkpoint path,"

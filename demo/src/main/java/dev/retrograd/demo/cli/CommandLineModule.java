@@ -30,7 +30,10 @@ public final class CommandLineModule extends AbstractModule {
     bind(BenchCommand.class);
     bind(GraphCommand.class);
     bind(ExplainCommand.class);
+    bind(PredictCommand.class);
+    bind(EvaluateCommand.class);
     bind(DataOptions.class);
+    bind(ModelInputs.class);
     bind(PluginOptions.class).in(Singleton.class);
     bind(StopSignals.class).to(ProcessSignals.class);
     install(new DataSourcesModule());

@@ -146,6 +146,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip-value", paramLabel = "V", description = "Clip every gradient to [-V, V].")
   private Double clipValue;
 
+  @Option(names = "--early-stopping", paramLabel = "PATIENCE", defaultValue = "0",
+      description = "Stop after PATIENCE epochs in a row without a lower validation loss, and keep the best epoch's"
+          + " weights (in the model and the checkpoint). Default: off.")
+  private int earlyStopping;
+
   @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
       description = "Share of the data held out for the final test, at most 0.5. Default: ${DEFAULT-VALUE}.")
   private double testFraction;
@@ -217,6 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
         .schedule(Schedule.parse(schedule))
         .clipping(clipping())
         .validationFraction(validationFraction)
+        .earlyStopping(earlyStopping)
         .seed(seed);
     settings.loss(loss != null ? loss : "mse").task(declaredTask.orElse(Task.REGRESSION)).build();
     if (loss != null && declaredTask.isPresent()) {
@@ -283,6 +289,15 @@ public final class TrainCommand implements Callable<Integer> {
               signal.map(StopSignal::name).orElse("a signal"));
           out.flush();
           return signal.map(StopSignal::exitCode).orElse(1);
+        }
+        if (result.bestEpoch() > 0) {
+          out.printf(Locale.ROOT, "best      epoch %d, validation loss %.4f; %s%n", result.bestEpoch(),
+              completed.stream().filter(m -> m.epoch() == result.bestEpoch()).findFirst()
+                  .map(m -> m.validationLoss()).orElse(Double.NaN),
+              result.stoppedEarly() ? "stopped after epoch " + result.last().epoch() + ", " + earlyStopping
+                  + " epochs without improvement, and restored the weights of epoch " + result.bestEpoch()
+                  : result.bestEpoch() == result.last().epoch() ? "the last epoch, whose weights the model keeps"
+                  : "restored its weights");
         }
         Scores testScores = new Trainer(registry).evaluate(model, test, config);
         List<Path> files = new ArrayList<>(List.of(metricsFile));
@@ -366,6 +381,14 @@ public final class TrainCommand implements Callable<Integer> {
    * validation): holding out more than half would leave fewer examples to train on than to score.
    */
   private void requireFractions() {
+    if (earlyStopping < 0) {
+      throw new IllegalArgumentException("--early-stopping must be a patience >= 1 (epochs without improvement), or 0"
+          + " for none, was " + earlyStopping + ".");
+    }
+    if (earlyStopping > 0 && validationFraction == 0) {
+      throw new IllegalArgumentException("--early-stopping watches the validation loss, but --validation-fraction is"
+          + " 0; hold out some training data for validation (--validation-fraction 0.1).");
+    }
     if (!(testFraction > 0 && testFraction <= MAX_HELD_OUT)) {
       throw new IllegalArgumentException("--test-fraction must be in (0, " + MAX_HELD_OUT + "], was " + testFraction
           + "; more would leave fewer examples to train on than to test.");
