@@ -2,12 +2,15 @@ package dev.retrograd.demo.cli;
 
 import dev.retrograd.data.CsvRows;
 import dev.retrograd.data.Dataset;
+import dev.retrograd.data.IdxDataset;
 import dev.retrograd.data.IdxFile;
+import dev.retrograd.data.ImageShape;
 import dev.retrograd.data.Task;
 import dev.retrograd.train.DataSchema;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,30 +104,35 @@ public final class ModelInputs {
   }
 
   private Rows fromIdx(DataSchema schema) throws IOException {
-    IdxFile.Images images = IdxFile.images(file, limit);
-    if (!images.featureNames().equals(schema.featureNames())) {
-      throw new IllegalArgumentException(file.getFileName() + " holds images of " + images.rows() + "×"
-          + images.columns() + " pixels, but the model takes " + schema.featureNames().size() + " features "
-          + abbreviated(schema) + ".");
-    }
-    int[] numbers = new int[images.pixels().length];
-    java.util.Arrays.setAll(numbers, i -> i + 1);
     Path labelFile = labels != null ? labels : besideImages(file);
+    double[][] pixels;
+    List<String> names;
     int[] y = null;
-    if (labelFile != null) {
-      y = IdxFile.labels(labelFile, limit);
-      if (y.length != numbers.length) {
-        throw new IllegalArgumentException(file.getFileName() + " holds " + numbers.length + " images but "
-            + labelFile.getFileName() + " holds " + y.length + " labels; give the labels of the same set.");
-      }
+    if (labelFile != null && schema.task() == Task.CLASSIFICATION) {
+      Dataset read = IdxDataset.load(file, labelFile, file.getFileName().toString(), null, limit);
+      pixels = read.features();
+      names = read.featureNames();
+      y = read.labels();
       for (int i = 0; i < y.length; i++) {
         if (y[i] >= schema.classNames().size()) {
           throw new IllegalArgumentException(labelFile.getFileName() + ": label " + y[i] + " of image " + (i + 1)
-              + " is not a class the model knows; its classes are 0 to " + (schema.classNames().size() - 1) + ".");
+              + " is not a class the model knows; its classes are 0 to " + (schema.classNames().size() - 1) + " "
+              + schema.classNames() + ".");
         }
       }
+    } else {
+      IdxFile.Images images = IdxFile.images(file, limit);
+      pixels = images.pixels();
+      names = images.featureNames();
     }
-    return new Rows(file.getFileName().toString(), images.pixels(), numbers, y, null);
+    if (!names.equals(schema.featureNames())) {
+      throw new IllegalArgumentException(file.getFileName() + " holds images of " + ImageShape.of(names)
+          .map(ImageShape::toString).orElse("?") + " pixels (" + names.size() + " features), but the model takes "
+          + schema.featureNames().size() + " features " + abbreviated(schema) + ".");
+    }
+    int[] numbers = new int[pixels.length];
+    java.util.Arrays.setAll(numbers, i -> i + 1);
+    return new Rows(file.getFileName().toString(), pixels, numbers, y, null);
   }
 
   /** Returns the labels file beside {@code images}, named with {@code labels-idx1} for {@code images-idx3}, if it exists. */
