@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's library program, run on an iris-like CSV file that the test writes. */
+/** The README's library programs, run on an iris-like CSV file that the test writes. */
 class LibraryExampleTest {
 
   /** Each species' mean sepal length, sepal width, petal length and petal width, as in Fisher's iris. */
@@ -29,6 +29,27 @@ class LibraryExampleTest {
     String printed = ReadmeSnippet.named("library").replacing("iris.csv", csv.toString()).run();
 
     assertThat(printed.lines()).containsExactly("virginica");
+  }
+
+  @Test
+  void the_predictor_program_classifies_a_raw_row_with_a_checkpoint_of_the_command_line() throws Exception {
+    Path csv = dir.resolve("iris.csv");
+    Files.write(csv, irisLikeRows(150, 3));
+    Path run = dir.resolve("iris");
+    int trained = dev.retrograd.demo.Main.run(new String[] {"train", "--data", csv.toString(), "--epochs", "30",
+        "--progress", "quiet", "--out", run.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(java.io.Writer.nullWriter()));
+    assertThat(trained).isZero();
+
+    String printed = ReadmeSnippet.named("predictor")
+        .replacing("runs/iris/checkpoint.txt", run.resolve("checkpoint.txt").toString()).run();
+
+    assertThat(printed.lines()).hasSize(1);
+    assertThat(printed).startsWith("virginica [");
+    String[] probabilities = printed.strip().replaceAll(".*\\[|\\]", "").split(", ");
+    assertThat(probabilities).hasSize(3);
+    assertThat(java.util.Arrays.stream(probabilities).mapToDouble(Double::parseDouble).sum())
+        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   private static List<String> irisLikeRows(int n, long seed) {

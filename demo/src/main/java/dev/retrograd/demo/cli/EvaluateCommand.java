@@ -5,7 +5,6 @@ import dev.retrograd.demo.plot.ConfusionMatrixChart;
 import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Evaluation;
 import dev.retrograd.train.Predictor;
-import dev.retrograd.train.Scores;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.IOException;
@@ -73,8 +72,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("model     %s, after epoch %d (%s)%n", predictor.checkpoint().identity().architecture(),
         predictor.checkpoint().epoch(), checkpoint);
-    out.printf(Locale.ROOT, "evaluate  %s on %d examples of %s%n", scores(evaluation.scores(), classes),
-        evaluation.size(), rows.name());
+    out.printf(Locale.ROOT, "evaluate  %s on %d examples of %s%n",
+        new EpochReport(out, predictor.schema().task()).scores(evaluation.scores()), evaluation.size(), rows.name());
     if (classes) {
       Path folder = outputFolder != null ? outputFolder : checkpoint.toAbsolutePath().getParent()
           .resolve("evaluation-" + rows.name().replaceAll("[^A-Za-z0-9._-]+", "_"));
@@ -87,12 +86,5 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** Returns {@code loss 0.3412 accuracy 87.6%} or {@code loss 12.5 MSE 12.5 R² 0.871}. */
-  static String scores(Scores scores, boolean classes) {
-    String loss = Double.isNaN(scores.loss()) ? "loss n/a" : String.format(Locale.ROOT, "loss %.4f", scores.loss());
-    return classes ? String.format(Locale.ROOT, "%s accuracy %.1f%%", loss, 100 * scores.accuracy())
-        : String.format(Locale.ROOT, "%s MSE %.4g R² %.4f", loss, scores.mse(), scores.r2());
   }
 }

@@ -79,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
   private DataOptions data;
 
   @Option(names = "--hidden", paramLabel = "W1,W2,…", split = ",", defaultValue = "32",
-      description = "Widths of the hidden layers. Default: ${DEFAULT-VALUE}.")
+      description = "Widths of the hidden layers. Default: ${DEFAULT-VALUE} (128 for fashion-mnist and mnist).")
   private int[] hidden;
 
   @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
@@ -122,14 +122,15 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--hp", paramLabel = "K=V,…", defaultValue = "",
       description = "Hyperparameters of the optimizer, e.g. lr=0.003,weight_decay=0.01. Each key overrides its"
-          + " default: lr=" + DEFAULT_LR + ", the others the optimizer's own.")
+          + " default: lr=" + DEFAULT_LR + " (0.001 for fashion-mnist and mnist), the others the optimizer's own.")
   private String optimizerHyperparameters;
 
   @Option(names = "--l2", paramLabel = "X", defaultValue = "0",
       description = "L2 penalty added to the loss: l2·Σp². Default: ${DEFAULT-VALUE}.")
   private double l2;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
+      description = "Default: ${DEFAULT-VALUE} (5 for fashion-mnist and mnist).")
   private int epochs;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "Default: ${DEFAULT-VALUE}.")
@@ -189,6 +190,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  /** The learning rate the optimizer gets unless {@code --hp} sets one: {@value #DEFAULT_LR}, or the data set's. */
+  private String defaultLr = DEFAULT_LR;
+
   private final Provider<Plugins> registry;
   private final RunFiles runFiles;
   private final StopSignals stopSignals;
@@ -209,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
     long started = System.nanoTime();
     // Every option is checked before the data are loaded and before any line is printed.
     Plugins registry = this.registry.get();
+    applyDataSetDefaults();
     ProgressMode progressMode = progressMode();
     Optional<Task> declaredTask = data.check();
     requireFractions();
@@ -346,7 +351,8 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns the optimizer's hyperparameters: the command line's default {@value #DEFAULT_LR} for
+   * Returns the optimizer's hyperparameters: the command line's default {@value #DEFAULT_LR} (or the
+   * data set's own) for
    * {@code lr} (when the optimizer takes one and {@code --hp} does not set it), then the keys of
    * {@code --hp}; every other key takes the optimizer's own default.
    */
@@ -357,8 +363,32 @@ public final class TrainCommand implements Callable<Integer> {
     if (!takesLr || given.names().contains("lr")) {
       return given;
     }
-    return Hyperparameters.parse(given.names().isEmpty() ? "lr=" + DEFAULT_LR
-        : "lr=" + DEFAULT_LR + "," + optimizerHyperparameters);
+    return Hyperparameters.parse(given.names().isEmpty() ? "lr=" + defaultLr
+        : "lr=" + defaultLr + "," + optimizerHyperparameters);
+  }
+
+  /**
+   * Gives the options the command line leaves out the chosen data set's own defaults, if it has
+   * any ({@link DataSetDefaults}).
+   */
+  private void applyDataSetDefaults() {
+    if (data.csv != null) {
+      return;
+    }
+    var parsed = spec.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--test-fraction") && data.hasOwnTestSet()) {
+      throw new IllegalArgumentException("--test-fraction does not apply to --dataset " + data.dataset + ", which"
+          + " comes with its own test set; use --limit N for a smaller run.");
+    }
+    DataSetDefaults.of(data.dataset).ifPresent(defaults -> {
+      if (!parsed.hasMatchedOption("--hidden")) {
+        hidden = defaults.hidden().clone();
+      }
+      if (!parsed.hasMatchedOption("--epochs")) {
+        epochs = defaults.epochs();
+      }
+      defaultLr = defaults.lr();
+    });
   }
 
   /** Makes every plugin the options name once, so that a wrong name or hyperparameter stops the run now. */

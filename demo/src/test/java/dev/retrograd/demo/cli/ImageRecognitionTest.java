@@ -219,6 +219,34 @@ class ImageRecognitionTest {
   }
 
   @Test
+  void the_official_test_set_takes_no_test_fraction() {
+    Cli run = train("--test-fraction", "0.3");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("retrograd: --test-fraction does not apply to --dataset fashion-mnist, which comes"
+        + " with its own test set; use --limit N for a smaller run.\n");
+  }
+
+  @Test
+  void a_regression_is_predicted_and_evaluated_in_the_targets_units() {
+    Cli run = Cli.run("train", "--dataset", "sine", "--hidden", "16", "--epochs", "5", "--progress", "quiet", "--out",
+        dir.resolve("sine").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher test = Pattern.compile("test      loss (\\S+) mse (\\S+) r2 (\\S+) on 60 examples").matcher(run.out());
+    assertThat(test.find()).as(run.out()).isTrue();
+
+    Cli evaluate = Cli.run("evaluate", "--checkpoint", dir.resolve("sine/checkpoint.txt").toString(), "--dataset",
+        "sine");
+
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+    Matcher scores = Pattern.compile("evaluate  loss (\\S+) mse (\\S+) r2 (\\S+) on 60 examples of sine")
+        .matcher(evaluate.out());
+    assertThat(scores.find()).as(evaluate.out()).isTrue();
+    assertThat(Double.parseDouble(scores.group(2))).isCloseTo(Double.parseDouble(test.group(2)),
+        org.assertj.core.api.Assertions.within(1e-3 * Math.abs(Double.parseDouble(test.group(2)))));
+  }
+
+  @Test
   void early_stopping_on_the_command_line_says_which_epoch_it_kept() {
     Cli run = Cli.run("train", "--dataset", "digits", "--epochs", "30", "--early-stopping", "2", "--progress", "quiet",
         "--out", dir.resolve("digits").toString());

@@ -82,8 +82,8 @@ class InjectedCommandLineTest {
     Cli run = Cli.run(withGridAndRecorder, "train", "--dataset", "mooons", "--progress", "quiet", "--out", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("retrograd: Unknown data set 'mooons'; available: [circles, digits, grid, moons,"
-        + " sine, spiral, xor], or --data FILE.csv.\n");
+    assertThat(run.err()).isEqualTo("retrograd: Unknown data set 'mooons'; available: [circles, digits, fashion-mnist,"
+        + " grid, mnist, moons, sine, spiral, xor], or --data FILE.csv.\n");
   }
 
   @Test
