@@ -199,8 +199,17 @@ public final class IdxFile {
     return String.join(" ", parts);
   }
 
+  /** Returns the failure of a file whose bytes end early or whose gzip data are corrupt. */
   private static IdxFormatException truncated(Path file, IOException e) {
-    return new IdxFormatException(TextFile.nameOf(file) + " is truncated or damaged (" + (e.getMessage() != null
-        ? e.getMessage() : e.getClass().getSimpleName()) + "); download it again");
+    String name = TextFile.nameOf(file);
+    if (e instanceof ZipException) {
+      return new IdxFormatException(name + " is damaged: its gzip data are corrupt (" + e.getMessage()
+          + "); download it again");
+    }
+    if (e.getMessage() != null && e.getMessage().contains("ZLIB")) {
+      return new IdxFormatException(name + " is truncated: its gzip data end early; download it again");
+    }
+    return new IdxFormatException(name + " is truncated: it ends inside its IDX header; download it again");
   }
+
 }

@@ -118,7 +118,7 @@ class IdxDatasetTest {
 
     assertThatThrownBy(() -> IdxFile.images(file, 0))
         .isInstanceOf(IdxFormatException.class)
-        .hasMessageStartingWith("images.gz is truncated");
+        .hasMessage("images.gz is truncated: its gzip data end early; download it again");
   }
 
   @Test
@@ -136,7 +136,7 @@ class IdxDatasetTest {
 
     assertThatThrownBy(() -> IdxFile.labels(file, 0))
         .isInstanceOf(IdxFormatException.class)
-        .hasMessageStartingWith("labels is truncated or damaged");
+        .hasMessage("labels is truncated: it ends inside its IDX header; download it again");
   }
 
   @Test

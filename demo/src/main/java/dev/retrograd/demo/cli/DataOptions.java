@@ -1,6 +1,5 @@
 package dev.retrograd.demo.cli;
 
-import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Split;
 import dev.retrograd.data.Task;
 import jakarta.inject.Inject;
@@ -89,17 +88,6 @@ public final class DataOptions {
     }
     source();
     return Optional.ofNullable(task());
-  }
-
-  /**
-   * Returns the chosen data set, generated from {@code seed} if it is a generated one.
-   *
-   * @throws IOException if the CSV file cannot be read
-   * @throws IllegalArgumentException for an unknown data set or task
-   */
-  Dataset load(long seed) throws IOException {
-    check();
-    return source().load(settings(seed));
   }
 
   /**

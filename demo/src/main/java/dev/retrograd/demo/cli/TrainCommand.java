@@ -138,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
       description = "Learning-rate schedule: constant, step:step_size=10,gamma=0.5, exponential:gamma=0.95,"
-          + " cosine, warmup_cosine:warmup=5. Default: ${DEFAULT-VALUE}.")
+          + " cosine, warmup_cosine:warmup=5. Default: ${DEFAULT-VALUE} (cosine for fashion-mnist and mnist).")
   private String schedule;
 
   @Option(names = "--clip-norm", paramLabel = "MAX", description = "Clip gradients to this global norm.")
@@ -386,6 +386,9 @@ public final class TrainCommand implements Callable<Integer> {
       }
       if (!parsed.hasMatchedOption("--epochs")) {
         epochs = defaults.epochs();
+      }
+      if (!parsed.hasMatchedOption("--schedule")) {
+        schedule = defaults.schedule();
       }
       defaultLr = defaults.lr();
     });
