@@ -94,6 +94,32 @@ public record Evaluation(Task task, Scores scores, int[][] confusion, List<Strin
     return outputs.length == 0 ? Double.NaN : sum / outputs.length;
   }
 
+  /** Returns how many rows are of class {@code c}: row c of the confusion matrix summed. */
+  public int support(int c) {
+    return Arrays.stream(confusion[c]).sum();
+  }
+
+  /**
+   * Returns the recall of class {@code c}: the share of its rows predicted as c (NaN for a class
+   * without rows), as {@code sklearn.metrics.recall_score(average=None)}.
+   */
+  public double recall(int c) {
+    int rows = support(c);
+    return rows == 0 ? Double.NaN : (double) confusion[c][c] / rows;
+  }
+
+  /**
+   * Returns the precision of class {@code c}: the share of the rows predicted as c that are of
+   * class c (NaN when none is predicted as c), as {@code sklearn.metrics.precision_score(average=None)}.
+   */
+  public double precision(int c) {
+    int predicted = 0;
+    for (int[] row : confusion) {
+      predicted += row[c];
+    }
+    return predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
+  }
+
   /** Returns the number of rows evaluated. */
   public int size() {
     return predictions.size();

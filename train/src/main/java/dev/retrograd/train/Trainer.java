@@ -43,6 +43,12 @@ import java.util.Objects;
  * <b>Same config, model and data: the same run, number for number</b>, and a run resumed from a
  * checkpoint continues exactly as if never stopped.
  *
+ * <p>With early stopping in the config ({@link TrainingConfig.Builder#earlyStopping}), a run stops
+ * after that many epochs in a row without a validation loss below the best so far, and ends with the
+ * best epoch's parameters and buffers, in the model and in the checkpoint
+ * ({@link TrainingResult#bestEpoch()}). Every checkpoint also carries the {@link DataSchema}, so that
+ * a {@link Predictor} can score raw rows with it.
+ *
  * <p>With a target standardizer in the config, a regression run trains on standardized targets and
  * reports every score in the target's units (see {@link TrainingConfig}).
  *

@@ -120,6 +120,17 @@ class PredictorTest {
       assertThat(java.util.Arrays.stream(evaluation.confusion()[t]).sum()).isEqualTo(raw.classCounts()[t]);
     }
     assertThat(all).isEqualTo(raw.size());
+    for (int c = 0; c < 3; c++) {
+      int truePositives = 0;
+      int predictedAsC = 0;
+      for (int r = 0; r < raw.size(); r++) {
+        boolean predicted = evaluation.predictions().get(r).label() == c;
+        predictedAsC += predicted ? 1 : 0;
+        truePositives += predicted && raw.labels()[r] == c ? 1 : 0;
+      }
+      assertThat(evaluation.precision(c)).isEqualTo((double) truePositives / predictedAsC);
+      assertThat(evaluation.recall(c)).isEqualTo((double) truePositives / raw.classCounts()[c]);
+    }
     assertThat((double) diagonal / all).isEqualTo(expected.accuracy());
   }
 

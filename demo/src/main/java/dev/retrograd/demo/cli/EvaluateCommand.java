@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  * reports and, for classification, writes {@code confusion_matrix.png}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Score a trained model (its checkpoint) on labelled rows: the loss and accuracy, or MSE and R² in"
-        + " the target's units.", "Writes confusion_matrix.png for classification into --out."})
+    description = {"Score a trained model (its checkpoint) on labelled rows: the loss and accuracy with each class's"
+        + " recall and precision, or MSE and R² in the target's units.",
+        "Writes confusion_matrix.png for classification into --out."})
 public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
@@ -75,6 +76,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "evaluate  %s on %d examples of %s%n",
         new EpochReport(out, predictor.schema().task()).scores(evaluation.scores()), evaluation.size(), rows.name());
     if (classes) {
+      int width = Math.max(12, evaluation.classNames().stream().mapToInt(String::length).max().orElse(0) + 2);
+      out.printf(Locale.ROOT, "%-" + width + "s%9s%9s%9s%10s%n", "class", "examples", "correct", "recall",
+          "precision");
+      for (int c = 0; c < evaluation.classNames().size(); c++) {
+        out.printf(Locale.ROOT, "%-" + width + "s%9d%9d%9s%10s%n", evaluation.classNames().get(c),
+            evaluation.support(c), evaluation.confusion()[c][c], percent(evaluation.recall(c)),
+            percent(evaluation.precision(c)));
+      }
       Path folder = outputFolder != null ? outputFolder : checkpoint.toAbsolutePath().getParent()
           .resolve("evaluation-" + rows.name().replaceAll("[^A-Za-z0-9._-]+", "_"));
       Files.createDirectories(folder);
@@ -86,5 +95,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Returns {@code 83.4%}, or {@code -} for NaN. */
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
   }
 }

@@ -135,6 +135,13 @@ class ImageRecognitionTest {
     assertThat(evaluate.out()).contains("evaluate  loss " + test.group(1) + " accuracy " + test.group(2)
         + " on 20 examples of fashion-mnist");
     assertThat(dir.resolve("evaluation/confusion_matrix.png")).isNotEmptyFile();
+    assertThat(evaluate.out()).contains("class         examples  correct   recall precision\n");
+    List<String> classLines = evaluate.out().lines().filter(line -> line.matches("\\S.* +\\d+ +\\d+ +\\S+ +\\S+"))
+        .toList();
+    assertThat(classLines).hasSize(10);
+    assertThat(classLines.get(5)).matches("Sandal +0 +0 +- +\\S+");
+    assertThat(classLines.stream().mapToInt(line -> Integer.parseInt(line.trim().split(" +")[line.trim()
+        .split(" +").length - 4])).sum()).isEqualTo(20);
   }
 
   @Test
