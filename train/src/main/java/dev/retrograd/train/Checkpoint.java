@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * buffer layer1.running_mean 2 0.1 -0.25     name, count, values
  * optimizer_state step 1 30.0
  * optimizer_state momentum_buffer 13 …
+ * best_epoch 2                              with early stopping: the best epoch so far, its loss,
+ * best_validation_loss 0.031                and its weights when they are not this epoch's
+ * best_param layer1.weight[0][0] 0.41
  * checksum sha256:9b1c…04                    SHA-256 of every byte before this line
  * end
  * </pre>
@@ -121,6 +124,12 @@ public final class Checkpoint {
   private static final String BUFFER = "buffer";
   private static final String OPTIMIZER_STATE = "optimizer_state";
 
+  /** The keys of early stopping's best epoch, its validation loss, and its parameters and buffers. */
+  private static final String BEST_EPOCH = "best_epoch";
+  private static final String BEST_VALIDATION_LOSS = "best_validation_loss";
+  private static final String BEST_PARAMETER = "best_param";
+  private static final String BEST_BUFFER = "best_buffer";
+
   /** The key of the checksum, the last entry, and how its value starts. */
   private static final String CHECKSUM = "checksum";
   private static final String SHA256 = "sha256:";
@@ -139,6 +148,7 @@ public final class Checkpoint {
   private final Map<String, double[]> buffers;
   private final Map<String, double[]> optimizerState;
   private final DataSchema schema;
+  private BestEpoch best;
 
   private Checkpoint(String source, RunIdentity identity, int epoch, long randomState, Map<String, Double> parameters,
       Map<String, double[]> buffers, Map<String, double[]> optimizerState, DataSchema schema) {
@@ -227,6 +237,36 @@ public final class Checkpoint {
     return Optional.ofNullable(schema);
   }
 
+  /**
+   * Returns the epoch early stopping found best so far, 0 for a run without early stopping (or
+   * before its first validation).
+   */
+  public int bestEpoch() {
+    return best == null ? 0 : best.epoch();
+  }
+
+  /** Returns what early stopping remembers of the best epoch, or null. */
+  BestEpoch best() {
+    return best;
+  }
+
+  /** Returns the best epoch's parameters: its own when the checkpoint is of that epoch (or has none). */
+  Map<String, Double> bestParameters() {
+    return best == null || best.parameters().isEmpty() ? parameters : best.parameters();
+  }
+
+  /** Returns copies of the best epoch's buffers, as {@link #bestParameters()}. */
+  Map<String, double[]> bestBuffers() {
+    return best == null || best.parameters().isEmpty() ? buffers() : copy(best.buffers());
+  }
+
+  /** Returns this checkpoint with early stopping's memory of the best epoch (null for none). */
+  Checkpoint withBest(BestEpoch bestEpoch) {
+    Checkpoint copy = new Checkpoint(source, identity, epoch, randomState, parameters, buffers, optimizerState, schema);
+    copy.best = bestEpoch;
+    return copy;
+  }
+
   /** Returns the number of epochs completed, which is also the schedule's position. */
   public int epoch() {
     return epoch;
@@ -268,6 +308,12 @@ public final class Checkpoint {
     parameters.forEach((name, value) -> line(text, PARAMETER, name + " " + value));
     buffers.forEach((name, values) -> line(text, BUFFER, name + " " + array(values)));
     optimizerState.forEach((name, values) -> line(text, OPTIMIZER_STATE, name + " " + array(values)));
+    if (best != null) {
+      line(text, BEST_EPOCH, Integer.toString(best.epoch()));
+      line(text, BEST_VALIDATION_LOSS, Double.toString(best.validationLoss()));
+      best.parameters().forEach((name, value) -> line(text, BEST_PARAMETER, name + " " + value));
+      best.buffers().forEach((name, values) -> line(text, BEST_BUFFER, name + " " + array(values)));
+    }
     line(text, CHECKSUM, SHA256 + sha256(text));
     return text.append(END).append('\n').toString();
   }
@@ -443,6 +489,10 @@ public final class Checkpoint {
     private final Map<RunIdentity.Entry, Object> identity = new EnumMap<>(RunIdentity.Entry.class);
     private Integer epoch;
     private Long randomState;
+    private Integer bestEpoch;
+    private Double bestLoss;
+    private final Map<String, Double> bestParameters = new LinkedHashMap<>();
+    private final Map<String, double[]> bestBuffers = new LinkedHashMap<>();
     private final Map<String, Double> parameters = new LinkedHashMap<>();
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
     private final Map<String, double[]> optimizerState = new LinkedHashMap<>();
@@ -494,7 +544,19 @@ public final class Checkpoint {
         line = SchemaEntries.FEATURE_NAMES;
         throw problem("its data schema is unreadable: " + e.getMessage());
       }
-      return new Checkpoint(source, read, epoch, randomState, parameters, buffers, optimizerState, schema);
+      Checkpoint checkpoint = new Checkpoint(source, read, epoch, randomState, parameters, buffers, optimizerState,
+          schema);
+      if ((bestEpoch == null) != (bestLoss == null)) {
+        throw missing(bestEpoch == null ? BEST_EPOCH : BEST_VALIDATION_LOSS);
+      }
+      if (bestEpoch != null) {
+        try {
+          checkpoint.best = new BestEpoch(bestEpoch, bestLoss, bestParameters, bestBuffers);
+        } catch (IllegalArgumentException e) {
+          throw new CheckpointException("Checkpoint " + source + ": " + e.getMessage() + ".", e);
+        }
+      }
+      return checkpoint;
     }
 
     private void requireHeader(String first) {
@@ -587,6 +649,27 @@ public final class Checkpoint {
           remember("entry", key);
           epoch = read(() -> TextValues.count(EPOCH, value));
         }
+        case BEST_EPOCH -> {
+          remember("entry", key);
+          bestEpoch = read(() -> TextValues.count(BEST_EPOCH, value));
+        }
+        case BEST_VALIDATION_LOSS -> {
+          remember("entry", key);
+          bestLoss = real(value);
+        }
+        case BEST_PARAMETER -> {
+          String[] fields = value.split(" +");
+          if (fields.length != 2) {
+            throw problem("expected 'best_param NAME VALUE'");
+          }
+          remember("best parameter", fields[0]);
+          double parameter = real(fields[1]);
+          if (!Double.isFinite(parameter)) {
+            throw problem(nonFinite(fields[0], parameter));
+          }
+          bestParameters.put(fields[0], parameter);
+        }
+        case BEST_BUFFER -> array("best buffer", value, bestBuffers);
         case RANDOM_STATE -> {
           remember("entry", key);
           randomState = integer(value);
@@ -622,7 +705,8 @@ public final class Checkpoint {
     private void array(String what, String value, Map<String, double[]> into) {
       String[] fields = value.split(" +");
       if (fields.length < 2) {
-        throw problem("expected '" + (what.equals("buffer") ? BUFFER : OPTIMIZER_STATE) + " NAME COUNT VALUES…'");
+        throw problem("expected '" + (what.equals("buffer") ? BUFFER : what.equals("best buffer") ? BEST_BUFFER
+            : OPTIMIZER_STATE) + " NAME COUNT VALUES…'");
       }
       long count = integer(fields[1]);
       if (count != fields.length - 2) {

@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
  * p.probabilities();   // one per class, summing to 1
  * }</pre>
  *
- * <p>A row is standardized with the training statistics, run through the network in evaluation
+ * <p>The weights are the checkpoint's, or, when early stopping kept a better epoch's beside them (a
+ * checkpoint written after epochs that did not improve), that epoch's. A row is standardized with
+ * the training statistics, run through the network in evaluation
  * mode without recording a graph, and its outputs read as the task says: a class and its
  * probabilities, or a number turned back into the target's units. Instances are not thread-safe.
  */
@@ -77,12 +79,12 @@ public final class Predictor {
     Mlp model;
     try {
       model = Mlp.of(MlpSpec.parse(checkpoint.identity().architecture()), plugins, new SplittableRandom(0));
-      model.loadBuffers(checkpoint.buffers());
+      model.loadBuffers(checkpoint.bestBuffers());
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new CheckpointException("Checkpoint " + source + " holds a model that cannot be rebuilt: "
           + e.getMessage(), e);
     }
-    Map<String, Double> values = checkpoint.parameters();
+    Map<String, Double> values = checkpoint.bestParameters();
     List<NamedParameter> named = model.namedParameters();
     if (values.size() != named.size() || !values.keySet().containsAll(named.stream().map(NamedParameter::name)
         .toList())) {

@@ -15,7 +15,8 @@ import java.util.Objects;
  *     are put back as they were after the last epoch listed, which is also the epoch of the last
  *     checkpoint written
  * @param bestEpoch with early stopping, the epoch of the lowest validation loss, whose parameters
- *     and buffers the model holds at the end (and the checkpoint, if one is written); 0 without
+ *     and buffers the model holds at the end (and the checkpoint, if one is written); 0 without, or
+ *     when the run stopped to be resumed (a stop request, or {@link RunOptions#withStopAfterEpoch})
  * @param stoppedEarly whether early stopping ended the run before its last epoch
  */
 public record TrainingResult(List<EpochMetrics> epochs, Duration elapsed, boolean stopped, int bestEpoch,

@@ -42,6 +42,7 @@ final class TrainingRun {
   private final DataSchema schema;
   private int completedEpochs;
   private Path lastGoodCheckpoint;
+  private final EarlyStopping early;
 
   TrainingRun(PluginCatalog plugins, Model model, Dataset data, TrainingConfig config, RunOptions options) {
     this.model = model;
@@ -60,6 +61,7 @@ final class TrainingRun {
     this.featureNames = data.featureNames();
     this.schema = DataSchema.of(data, config.featureStandardizer().orElse(null),
         config.targetStandardizer().orElse(null));
+    this.early = new EarlyStopping(config.earlyStoppingPatience());
     this.split = ValidationSplit.draw(units.trained(data), config.targetEncoding(), config.validationFraction(),
         random);
     this.identity = RunIdentity.of(model.architecture(), data.size(), data.name(),
@@ -120,6 +122,7 @@ final class TrainingRun {
       parameter.value().setData(values.get(parameter.name()));
     }
     random.restore(checkpoint.randomState());
+    early.resume(checkpoint);
     completedEpochs = checkpoint.epoch();
     lastGoodCheckpoint = file;
     LOG.info("Resumed from {} after epoch {}", source, completedEpochs);
@@ -153,7 +156,6 @@ final class TrainingRun {
     options.listeners().forEach(listener -> listener.onStart(plan));
     List<EpochMetrics> history = new ArrayList<>();
     boolean stopped = false;
-    EarlyStopping early = new EarlyStopping(config.earlyStoppingPatience());
     for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped && !early.exhausted(); epoch++) {
       EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
       if (metrics == null) {
@@ -161,21 +163,22 @@ final class TrainingRun {
         LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
       } else {
         history.add(metrics);
-        early.observe(epoch, metrics.validationLoss(), this::capture);
         options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
       }
     }
     boolean stoppedEarly = early.exhausted() && completedEpochs < lastEpoch;
-    if (early.active() && !stopped && early.best() != null && early.bestEpoch() != completedEpochs) {
-      restoreBest(early.best());
+    // the best weights are put back at the run's end, not when it stops to be resumed (a stop request, stop-after)
+    boolean ended = !stopped && (stoppedEarly || completedEpochs == config.epochs());
+    if (early.active() && ended && early.bestEpoch() > 0 && early.bestEpoch() != completedEpochs) {
+      restoreBest();
     }
-    if (early.active() && !stopped && early.best() != null) {
+    if (early.active() && ended && early.bestEpoch() > 0) {
       LOG.info("Early stopping: {} after epoch {}; kept the weights of epoch {}, the lowest validation loss {}",
           stoppedEarly ? "stopped" : "ran every epoch", completedEpochs, early.bestEpoch(), early.bestLoss());
     }
     model.setTraining(false);
     TrainingResult result = new TrainingResult(history, Duration.ofNanos(System.nanoTime() - start), stopped,
-        early.active() && !stopped ? early.bestEpoch() : 0, stoppedEarly);
+        early.active() && ended ? early.bestEpoch() : 0, stoppedEarly);
     options.listeners().forEach(listener -> listener.onEnd(result));
     return result;
   }
@@ -237,6 +240,9 @@ final class TrainingRun {
         : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
     Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units);
     completedEpochs = epoch;
+    if (early.active()) {
+      early.observe(epoch, validation.loss(), currentParameters(), model.buffers(), this::capture);
+    }
     options.checkpointFile().ifPresent(file -> {
       requireFiniteParameters(file);
       capture().write(file);
@@ -254,12 +260,14 @@ final class TrainingRun {
    * Puts the model back to the best epoch's parameters and buffers, and writes that epoch's
    * checkpoint, so that the file keeps the best weights (and resumes from the best epoch).
    */
-  private void restoreBest(Checkpoint best) {
-    Map<String, Double> values = best.parameters();
+  private void restoreBest() {
+    Checkpoint last = capture();
+    Map<String, Double> values = early.bestParameters();
     for (NamedParameter parameter : named) {
       parameter.value().setData(values.get(parameter.name()));
     }
-    model.loadBuffers(best.buffers());
+    model.loadBuffers(early.bestBuffers());
+    Checkpoint best = early.bestState() != null ? early.bestState() : last;
     options.checkpointFile().ifPresent(best::write);
   }
 
@@ -319,13 +327,17 @@ final class TrainingRun {
     return config.l2() * sum;
   }
 
-  private Checkpoint capture() {
+  private Map<String, Double> currentParameters() {
     Map<String, Double> parameters = new LinkedHashMap<>();
     for (NamedParameter parameter : named) {
       parameters.put(parameter.name(), parameter.value().data());
     }
-    return Checkpoint.of(identity, completedEpochs, random.state(), parameters, model.buffers(), optimizer.state(),
-        schema);
+    return parameters;
+  }
+
+  private Checkpoint capture() {
+    return Checkpoint.of(identity, completedEpochs, random.state(), currentParameters(), model.buffers(),
+        optimizer.state(), schema).withBest(early.bestFor(completedEpochs));
   }
 
   private String describe(EpochMetrics m) {

@@ -107,6 +107,51 @@ class EarlyStoppingTest {
   }
 
   @Test
+  void a_run_resumed_after_epochs_without_improvement_remembers_the_best_epoch_and_ends_as_if_never_stopped()
+      throws java.io.IOException {
+    Mlp whole = model();
+    TrainingResult uninterrupted = trainer.fit(whole, data(), overfitting().earlyStopping(3).build());
+    int best = uninterrupted.bestEpoch();
+    assertThat(uninterrupted.last().epoch()).isEqualTo(best + 3);
+
+    Path checkpoint = folder.resolve("checkpoint.txt");
+    trainer.fit(model(), data(), overfitting().earlyStopping(3).build(),
+        RunOptions.none().withCheckpoint(checkpoint).withStopAfterEpoch(best + 1));
+    Checkpoint midway = Checkpoint.read(checkpoint);
+    assertThat(midway.epoch()).isEqualTo(best + 1);
+    assertThat(midway.bestEpoch()).isEqualTo(best);
+    assertThat(java.nio.file.Files.readString(checkpoint)).contains("\nbest_epoch " + best + "\n")
+        .contains("\nbest_param layer1.weight[0][0] ");
+    Mlp resumed = model();
+    TrainingResult rest = trainer.resume(resumed, data(), overfitting().earlyStopping(3).build(), checkpoint,
+        RunOptions.none().withCheckpoint(checkpoint));
+
+    assertThat(rest.bestEpoch()).isEqualTo(best);
+    assertThat(rest.stoppedEarly()).isTrue();
+    assertThat(rest.last().epoch()).isEqualTo(best + 3);
+    assertThat(outputs(resumed, data())).isDeepEqualTo(outputs(whole, data()));
+    assertThat(Predictor.load(checkpoint, PLUGINS).outputs(data().features())).isDeepEqualTo(outputs(whole, data()));
+  }
+
+  @Test
+  void a_checkpoint_of_the_best_epoch_resumes_to_the_same_stop() {
+    Mlp whole = model();
+    TrainingResult uninterrupted = trainer.fit(whole, data(), overfitting().earlyStopping(3).build());
+    Path checkpoint = folder.resolve("checkpoint.txt");
+    trainer.fit(model(), data(), overfitting().earlyStopping(3).build(),
+        RunOptions.none().withCheckpoint(checkpoint).withStopAfterEpoch(uninterrupted.bestEpoch()));
+
+    Mlp resumed = model();
+    TrainingResult rest = trainer.resume(resumed, data(), overfitting().earlyStopping(3).build(), checkpoint,
+        RunOptions.none().withCheckpoint(checkpoint));
+
+    assertThat(rest.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
+    assertThat(rest.last().epoch()).isEqualTo(uninterrupted.last().epoch());
+    assertThat(outputs(resumed, data())).isDeepEqualTo(outputs(whole, data()));
+    assertThat(Checkpoint.read(checkpoint).epoch()).isEqualTo(uninterrupted.bestEpoch());
+  }
+
+  @Test
   void a_run_whose_last_epoch_is_its_best_keeps_its_last_weights() {
     TrainingConfig calm = TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=0.01"))
         .loss("cross_entropy").task(Task.CLASSIFICATION).epochs(4).batchSize(8).validationFraction(0.3).seed(5)
