@@ -37,7 +37,7 @@ public final class ModelInputs {
 
   @Option(names = "--dataset", paramLabel = "NAME",
       description = "Instead of --data, the test set of a built-in data set: the official one of fashion-mnist and"
-          + " mnist, or the one train holds out with its default seed and test fraction.")
+          + " mnist, or the one train holds out with the run's seed and the default test fraction, 0.2.")
   String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the IDX files of --dataset.")
@@ -83,16 +83,17 @@ public final class ModelInputs {
   }
 
   /**
-   * Returns the rows, checked against {@code schema}.
+   * Returns the rows, checked against {@code schema}; a built-in data set is generated and split
+   * with {@code seed}, the training run's.
    *
    * @throws IOException when a file cannot be read
    * @throws dev.retrograd.data.CsvFormatException for a CSV row that does not fit the model, naming its line
    * @throws IllegalArgumentException for IDX images of another size, or classes the model does not know
    */
-  Rows read(DataSchema schema) throws IOException {
+  Rows read(DataSchema schema, long seed) throws IOException {
     check();
     if (dataset != null) {
-      return fromDataset(schema);
+      return fromDataset(schema, seed);
     }
     if (isIdx(file)) {
       return fromIdx(schema);
@@ -145,7 +146,7 @@ public final class ModelInputs {
     return java.nio.file.Files.isRegularFile(beside) ? beside : null;
   }
 
-  private Rows fromDataset(DataSchema schema) throws IOException {
+  private Rows fromDataset(DataSchema schema, long seed) throws IOException {
     Map<String, DataSource> builtIn = new TreeMap<>(sources);
     builtIn.remove(DataOptions.CSV);
     DataSource source = builtIn.get(dataset);
@@ -153,7 +154,7 @@ public final class ModelInputs {
       throw new IllegalArgumentException("Unknown data set '" + dataset + "'; available: " + builtIn.keySet()
           + ", or --data FILE.");
     }
-    Dataset test = source.split(new DataSettings(null, null, null, 300, 0.1, 3, 42, dataDir, limit),
+    Dataset test = source.split(new DataSettings(null, null, null, 300, 0.1, 3, seed, dataDir, limit),
         TrainCommand.DEFAULT_TEST_FRACTION).test();
     if (!test.featureNames().equals(schema.featureNames())) {
       throw new IllegalArgumentException("Data set '" + dataset + "' has the features " + abbreviatedNames(test)

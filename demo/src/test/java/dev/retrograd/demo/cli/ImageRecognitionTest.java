@@ -226,6 +226,19 @@ class ImageRecognitionTest {
   }
 
   @Test
+  void evaluate_on_a_generated_data_set_draws_it_with_the_runs_seed() {
+    Cli run = Cli.run("train", "--dataset", "moons", "--seed", "7", "--hidden", "8", "--epochs", "3", "--progress",
+        "quiet", "--out", dir.resolve("moons").toString());
+    Matcher test = Pattern.compile("test      (loss \\S+ accuracy \\S+) on 60 examples").matcher(run.out());
+    assertThat(test.find()).as(run.out()).isTrue();
+
+    Cli evaluate = Cli.run("evaluate", "--checkpoint", dir.resolve("moons/checkpoint.txt").toString(), "--dataset",
+        "moons", "--out", dir.resolve("evaluation").toString());
+
+    assertThat(evaluate.out()).contains("evaluate  " + test.group(1) + " on 60 examples of moons");
+  }
+
+  @Test
   void the_official_test_set_takes_no_test_fraction() {
     Cli run = train("--test-fraction", "0.3");
 
