@@ -41,6 +41,8 @@ final class TrainingRun {
   private final List<String> featureNames;
   private int completedEpochs;
   private Path lastGoodCheckpoint;
+  /** The forward and backward passes of the steps, while {@link #run()} runs. */
+  private Steps steps;
 
   TrainingRun(PluginCatalog plugins, Model model, Dataset data, TrainingConfig config, RunOptions options) {
     this.model = model;
@@ -150,14 +152,17 @@ final class TrainingRun {
     options.listeners().forEach(listener -> listener.onStart(plan));
     List<EpochMetrics> history = new ArrayList<>();
     boolean stopped = false;
-    for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped; epoch++) {
-      EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
-      if (metrics == null) {
-        stopped = true;
-        LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
-      } else {
-        history.add(metrics);
-        options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+    try (Steps opened = steps()) {
+      steps = opened;
+      for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped; epoch++) {
+        EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
+        if (metrics == null) {
+          stopped = true;
+          LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
+        } else {
+          history.add(metrics);
+          options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+        }
       }
     }
     model.setTraining(false);
@@ -193,9 +198,7 @@ final class TrainingRun {
       int from = (step - 1) * config.batchSize();
       int to = Math.min(from + config.batchSize(), training.size());
       Rows batch = shuffled.slice(from, to);
-      Value[][] outputs = model.forward(batch.inputs());
-      Value objective = objective(outputs, batch.targets());
-      double value = objective.data();
+      double value = steps.forward(batch, predictions, from);
       if (!Double.isFinite(value)) {
         DivergenceDiagnosis found = DivergenceDiagnosis.of(model, batch, featureNames, named, this::objective,
             config.loss().name());
@@ -204,15 +207,10 @@ final class TrainingRun {
       if (units.standardizes() && config.l2() > 0) {
         penaltySum += penalty();
       }
-      view.zeroGrad();
-      objective.backward();
-      double[] gradients = view.collectGradients();
+      double[] gradients = steps.backward();
       layerGradients.add(gradients, Clipping.globalNorm(gradients));
       config.clipping().clip(gradients);
       optimizer.step(view);
-      for (int r = 0; r < outputs.length; r++) {
-        predictions[from + r] = numbers(outputs[r]);
-      }
       lossSum += value;
       LOG.debug("epoch {} step {}/{}: loss {}", epoch, step, stepsPerEpoch, value);
       int stepNumber = step;
@@ -221,7 +219,8 @@ final class TrainingRun {
     Scores train = units.standardizes()
         ? units.scores(predictions, shuffled.targets(), loss, config.task(), penaltySum / stepsPerEpoch)
         : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
-    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units);
+    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units,
+        config.engine());
     completedEpochs = epoch;
     options.checkpointFile().ifPresent(file -> {
       requireFiniteParameters(file);
@@ -234,6 +233,13 @@ final class TrainingRun {
       LOG.info(describe(metrics));
     }
     return metrics;
+  }
+
+  /** Returns the steps of the config's engine. */
+  private Steps steps() {
+    return config.engine() == Engine.EAGER || !model.supportsCompiledReplay()
+        ? new EagerSteps(model, view, this::objective)
+        : new CompiledSteps(model, loss, config.l2(), view, config.threads());
   }
 
   /** Returns the mean loss over the batch, plus {@code l2·Σθ²} when l2 > 0, as one graph. */
