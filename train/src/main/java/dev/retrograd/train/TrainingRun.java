@@ -190,6 +190,7 @@ final class TrainingRun {
     double lossSum = 0;
     double penaltySum = 0;
     layerGradients.reset();
+    long trainingStart = System.nanoTime();
     for (int step = 1; step <= stepsPerEpoch; step++) {
       if (before != null && options.stopRequested()) {
         before.putBack();
@@ -216,6 +217,7 @@ final class TrainingRun {
       int stepNumber = step;
       options.listeners().forEach(listener -> listener.onStep(epoch, stepNumber, stepsPerEpoch, value));
     }
+    Duration trainingElapsed = Duration.ofNanos(System.nanoTime() - trainingStart);
     Scores train = units.standardizes()
         ? units.scores(predictions, shuffled.targets(), loss, config.task(), penaltySum / stepsPerEpoch)
         : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
@@ -228,7 +230,7 @@ final class TrainingRun {
       lastGoodCheckpoint = file;
     });
     EpochMetrics metrics = new EpochMetrics(epoch, lr, train, validation, layerGradients.meanNorm(),
-        layerGradients.meanAbsByLayer(), Duration.ofNanos(System.nanoTime() - start));
+        layerGradients.meanAbsByLayer(), Duration.ofNanos(System.nanoTime() - start), trainingElapsed);
     if (LOG.isInfoEnabled()) {
       LOG.info(describe(metrics));
     }

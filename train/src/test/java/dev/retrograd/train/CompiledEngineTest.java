@@ -9,10 +9,12 @@ import dev.retrograd.data.Task;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.registry.Plugins;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compiled engine trains an Mlp (batch normalization and residual layers included) to the same
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class CompiledEngineTest {
 
   private static final Plugins PLUGINS = Plugins.load();
+
+  @TempDir
+  Path folder;
   private static final Dataset BLOBS = TestData.blobs(70, 3);   // 56 training rows: batches of 16, 16, 16, 8
   private static final MlpSpec SPEC = MlpSpec.of(2, new int[] {6, 6}, 3, "relu", "he_normal")
       .withBatchNorm().withResidual();
@@ -77,5 +82,21 @@ class CompiledEngineTest {
     for (int i = 0; i < first.parameters().length; i++) {
       assertThat(first.parameters()[i]).isCloseTo(eager.parameters()[i], within(1e-12));
     }
+  }
+
+  @Test
+  void a_run_on_two_threads_resumed_from_a_checkpoint_ends_exactly_as_the_uninterrupted_run() {
+    MlpSpec plain = MlpSpec.of(2, new int[] {6, 6}, 3, "tanh", "xavier_uniform");
+    Run uninterrupted = train(plain, Engine.COMPILED, 2);
+    Path checkpoint = folder.resolve("run.ckpt");
+    Trainer trainer = new Trainer(PLUGINS);
+    trainer.fit(Mlp.of(plain, PLUGINS, new SplittableRandom(11)), BLOBS, config(Engine.COMPILED, 2),
+        RunOptions.none().withCheckpoint(checkpoint).withStopAfterEpoch(2));
+
+    Mlp resumed = Mlp.of(plain, PLUGINS, new SplittableRandom(99));
+    trainer.resume(resumed, BLOBS, config(Engine.COMPILED, 2), checkpoint, RunOptions.none());
+
+    assertThat(resumed.parameters().stream().mapToDouble(p -> p.data()).toArray())
+        .containsExactly(uninterrupted.parameters());
   }
 }
