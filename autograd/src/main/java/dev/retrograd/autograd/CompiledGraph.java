@@ -440,8 +440,22 @@ public final class CompiledGraph {
     return activation < 0 ? g : activations[activation].derivative(v[c[start + 2]], v[c[start + 1]]) * g;
   }
 
+  /**
+   * Returns whether a weighted sum whose ∂output/∂s is {@code gs} can skip its backward loops: when gs
+   * is 0 and s is finite, every w<sub>i</sub> and x<sub>i</sub> is finite, so each contribution is ±0,
+   * and adding ±0 leaves a gradient as it is (a gradient is never −0: it starts at +0 and only adds).
+   * A ReLU neuron that is off skips its loops, as a hand-written backward pass would.
+   */
+  private static boolean contributesNothing(int[] c, int start, double gs, double[] v) {
+    int pre = c[start + 2];
+    return gs == 0 && Double.isFinite(v[pre < 0 ? c[start + 1] : pre]);
+  }
+
   private void dotBackward(int[] c, int start, double g, double[] v, double[] grads) {
     double gs = dotGradient(c, start, g, v);
+    if (contributesNothing(c, start, gs, v)) {
+      return;
+    }
     int bias = c[start + 3];
     int n = c[start + 5];
     int flags = c[start + 6];
@@ -471,6 +485,9 @@ public final class CompiledGraph {
 
   private void dotIndexedBackward(int[] c, int start, double g, double[] v, double[] grads) {
     double gs = dotGradient(c, start, g, v);
+    if (contributesNothing(c, start, gs, v)) {
+      return;
+    }
     int bias = c[start + 3];
     int n = c[start + 5];
     int w = start + 7;
@@ -527,8 +544,8 @@ public final class CompiledGraph {
     return "CompiledGraph(" + opCount() + " ops, " + leafCount() + " leaves, " + size() + " slots)";
   }
 
-  /** Returns the slot of the output. */
-  int outputIndex() {
+  /** Returns the slot of the output, for {@link #valueAt} and {@link #gradientAt}. */
+  public int outputIndex() {
     return output;
   }
 }
