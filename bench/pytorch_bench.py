@@ -32,14 +32,14 @@ BATCH = 32
 
 
 def digits(rows):
-    """Returns the first `rows` digits: pixels 0..16 as float64, labels 0..9."""
+    """Returns the first `rows` digits: pixels scaled from 0..16 to [0, 1] as retrograd's Digits, labels 0..9."""
     xs, ys = [], []
     with gzip.open(DIGITS, "rt") as lines:
         for line in lines:
             fields = line.strip().split(",")
             if len(fields) != 65:
                 continue
-            xs.append([float(v) for v in fields[:64]])
+            xs.append([float(v) / 16 for v in fields[:64]])
             ys.append(int(fields[64]))
             if len(xs) == rows:
                 break

@@ -316,11 +316,38 @@ public final class CompiledGraph {
 
   // ---- the ops: forward values and chain rules, each as the Value op computes it -----------------
 
-  private static final Value.UnaryOp[] UNARY_OPS = Value.UnaryOp.values();
-  private static final Value.BinaryOp[] BINARY_OPS = Value.BinaryOp.values();
+  // The unary and binary ops by their ordinals, as int cases, which the JIT turns into a jump table.
+  private static final int ADD_CONSTANT = 0;
+  private static final int SUB_CONSTANT = 1;
+  private static final int MUL_CONSTANT = 2;
+  private static final int DIV_CONSTANT = 3;
+  private static final int POW_CONSTANT = 4;
+  private static final int NEG = 5;
+  private static final int EXP = 6;
+  private static final int LOG = 7;
+  private static final int SQRT = 8;
+  private static final int TANH = 9;
+  private static final int SIGMOID = 10;
+  private static final int RELU = 11;
+  private static final int ABS = 12;
+  private static final int ADD = 0;
+  private static final int SUB = 1;
+  private static final int MUL = 2;
+  private static final int DIV = 3;
+  private static final int POW = 4;
+
+  static {
+    String unary = java.util.Arrays.toString(Value.UnaryOp.values());
+    String binary = java.util.Arrays.toString(Value.BinaryOp.values());
+    if (!unary.equals("[ADD_CONSTANT, SUB_CONSTANT, MUL_CONSTANT, DIV_CONSTANT, POW_CONSTANT, NEG, EXP, LOG, SQRT,"
+        + " TANH, SIGMOID, RELU, ABS]") || !binary.equals("[ADD, SUB, MUL, DIV, POW]")) {
+      throw new ExceptionInInitializerError("CompiledGraph's op numbers no longer match Value's ops: " + unary
+          + " " + binary);
+    }
+  }
 
   private static double unary(int op, double x, double c) {
-    return switch (UNARY_OPS[op]) {
+    return switch (op) {
       case ADD_CONSTANT -> x + c;
       case SUB_CONSTANT -> x - c;
       case MUL_CONSTANT -> x * c;
@@ -334,11 +361,12 @@ public final class CompiledGraph {
       case SIGMOID -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
       case RELU -> ReluRule.apply(x);
       case ABS -> Math.abs(x);
+      default -> throw new IllegalStateException("unknown unary op " + op);
     };
   }
 
   private static double unaryContribution(int op, double x, double y, double c, double g) {
-    return switch (UNARY_OPS[op]) {
+    return switch (op) {
       case ADD_CONSTANT, SUB_CONSTANT -> g;
       case MUL_CONSTANT -> c * g;
       case DIV_CONSTANT -> g / c;
@@ -351,23 +379,25 @@ public final class CompiledGraph {
       case SIGMOID -> y * (1 - y) * g;
       case RELU -> ReluRule.passesGradient(x) ? g : 0;
       case ABS -> Math.signum(x) * g;
+      default -> throw new IllegalStateException("unknown unary op " + op);
     };
   }
 
   private static double binary(int op, double l, double r) {
-    return switch (BINARY_OPS[op]) {
+    return switch (op) {
       case ADD -> l + r;
       case SUB -> l - r;
       case MUL -> l * r;
       case DIV -> l / r;
       case POW -> Math.pow(l, r);
+      default -> throw new IllegalStateException("unknown binary op " + op);
     };
   }
 
   private static void binaryBackward(int op, int left, int right, double y, double g, double[] v, double[] grads) {
     double l = v[left];
     double r = v[right];
-    switch (BINARY_OPS[op]) {
+    switch (op) {
       case ADD -> {
         grads[left] += g;
         grads[right] += g;
@@ -389,6 +419,7 @@ public final class CompiledGraph {
         boolean flatInExponent = l == 0 && r >= 0;
         grads[right] += (flatInExponent ? 0 : y * Math.log(l)) * g;
       }
+      default -> throw new IllegalStateException("unknown binary op " + op);
     }
   }
 

@@ -38,7 +38,6 @@ public final class Benchmark {
   private static final double TARGET_BINARY_COMPILED = 8;
   private static final double TARGET_DOT_COMPILED = 2;
   private static final double TARGET_MLP_COMPILED = 1.5;
-  private static final double TARGET_THREAD_SPEEDUP = 1.7;
 
   private Benchmark() {}
 

@@ -45,8 +45,9 @@ final class EpochTimer {
     out.println();
     out.printf(Locale.ROOT, "compiled epoch speed-up, %d threads over 1: digits %.2fx, 784-128-10 %.2fx%n", threads,
         digitsTimes[1] / digitsTimes[2], wideTimes[1] / wideTimes[2]);
-    Benchmark.target(out, "784-128-10 epoch speed-up with " + threads + " threads (as a time ratio 1/speed-up)",
-        wideTimes[2] / wideTimes[1], 1 / 1.7);
+    double speedUp = wideTimes[1] / wideTimes[2];
+    out.printf(Locale.ROOT, "target 784-128-10 epoch speed-up with %d threads >= 1.7: %.2fx, %s%n", threads, speedUp,
+        speedUp >= 1.7 ? "met" : "NOT met");
     out.println();
   }
 
