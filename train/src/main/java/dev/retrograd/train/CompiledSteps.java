@@ -21,7 +21,9 @@ import java.util.function.ToDoubleFunction;
  * with the batch's numbers written into its input leaves and loss targets.
  *
  * <p><b>On one thread the numbers are those of {@link EagerSteps}, bit for bit</b>: the program is the
- * eager graph, replayed (see {@link CompiledGraph}). On N threads each batch is cut into N parts of
+ * eager graph, replayed (see {@link CompiledGraph}). The gradients go from the program's buffer
+ * straight into the buffer the optimizer reads: the parameters' own {@code grad()} is not written,
+ * which saves three passes over the parameters per step. On N threads each batch is cut into N parts of
  * consecutive rows, as even as can be; part k has its own program over the shared parameters, whose
  * objective is Σ<sub>its rows</sub> loss / |batch| (part 0 adds the L2 penalty), and which computes its
  * gradients into its own buffer on its own thread. The objective and the gradients are then the sums
@@ -121,9 +123,7 @@ final class CompiledSteps implements Steps {
 
     double[] backward() {
       if (parts.length == 1) {
-        view.zeroGrad();
-        parts[0].graph.backward();
-        return view.collectGradients();
+        parts[0].graph.backwardToBuffer();
       }
       double[] gradients = view.gradientBuffer();
       for (int i = 0; i < gradients.length; i++) {
