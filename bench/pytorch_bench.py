@@ -8,11 +8,12 @@ Optional tool: it needs PyTorch (on Debian, `apt-get install python3-torch`, the
   * 784-128-10 on 4,320 synthetic rows (uniform in [-1, 1), random labels), batches of 32;
 
 ReLU, He-normal weights, cross-entropy, plain SGD with lr 0.01, in float64, and reports the median
-epoch after the first (forward, backward and update of every step, nothing else), with 1 thread and
-with every core (median of the last two thirds of the epochs). Then it runs `./retrograd bench --only epochs` (unless given --retrograd FILE, a
+epoch time (forward, backward and update of every step, nothing else), with 1 thread and
+with every core: the median of the last two thirds of 30 epochs (digits) or 5 (784-128-10), as the
+Java side does. Then it runs `./retrograd bench --only epochs` (unless given --retrograd FILE, a
 saved output of it) and prints both side by side.
 
-  /usr/bin/python3 bench/pytorch_bench.py [--epochs 6] [--retrograd saved-output.txt]
+  /usr/bin/python3 bench/pytorch_bench.py [--threads N] [--retrograd saved-output.txt]
 """
 
 import argparse
@@ -95,17 +96,16 @@ def retrograd_epochs(saved, threads):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--epochs", type=int, default=9)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--retrograd", help="a saved output of `./retrograd bench --only epochs`")
     args = parser.parse_args()
 
-    networks = [("digits", "64-32-10 digits (1,293 rows)", digits(1293), 32),
-                ("784", "784-128-10 (4,320 rows)", synthetic(4320, 784, 10), 128)]
+    networks = [("digits", "64-32-10 digits (1,293 rows)", digits(1293), 32, 30),
+                ("784", "784-128-10 (4,320 rows)", synthetic(4320, 784, 10), 128, 5)]
     torch_ms = {}
-    for key, _, (x, y), hidden in networks:
+    for key, _, (x, y), hidden, epochs in networks:
         for threads in sorted({1, args.threads}):
-            torch_ms[(key, threads)] = epoch_millis(x, y, hidden, args.epochs, threads)
+            torch_ms[(key, threads)] = epoch_millis(x, y, hidden, epochs, threads)
     ours = retrograd_epochs(args.retrograd, args.threads)
 
     print(f"PyTorch {torch.__version__} float64 vs retrograd, ms per epoch (median of the later epochs), batches of 32,"
@@ -115,7 +115,7 @@ def main():
               f"compiled {args.threads} thr", "compiled/PyTorch (1 thr)", f"compiled/PyTorch ({args.threads} thr)"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for key, title, _, _ in networks:
+    for key, title, _, _, _ in networks:
         t1, tn = torch_ms[(key, 1)], torch_ms[(key, args.threads)]
         eager = ours.get((key, "eager", 1), float("nan"))
         c1 = ours.get((key, "compiled", 1), float("nan"))
