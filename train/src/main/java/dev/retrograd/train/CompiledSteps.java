@@ -126,7 +126,27 @@ final class CompiledSteps implements Steps {
         parts[0].graph.backwardToBuffer();
       }
       double[] gradients = view.gradientBuffer();
-      for (int i = 0; i < gradients.length; i++) {
+      if (parts.length == 1) {
+        sumGradients(gradients, 0, gradients.length);
+        return gradients;
+      }
+      // Each thread sums a slice of the parameters, over the parts in part order.
+      List<Future<?>> running = new ArrayList<>(parts.length - 1);
+      for (int k = 1; k < parts.length; k++) {
+        int from = k * gradients.length / parts.length;
+        int to = (k + 1) * gradients.length / parts.length;
+        running.add(pool().submit(() -> sumGradients(gradients, from, to)));
+      }
+      sumGradients(gradients, 0, gradients.length / parts.length);
+      for (Future<?> future : running) {
+        join(future);
+      }
+      return gradients;
+    }
+
+    /** Sets gradients [from, to) to the sums over the parts, taken in part order. */
+    private void sumGradients(double[] gradients, int from, int to) {
+      for (int i = from; i < to; i++) {
         double sum = 0;
         for (Part part : parts) {
           int slot = part.parameterSlots[i];
@@ -136,7 +156,6 @@ final class CompiledSteps implements Steps {
         }
         gradients[i] = sum;
       }
-      return gradients;
     }
   }
 
