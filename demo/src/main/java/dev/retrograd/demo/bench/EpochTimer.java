@@ -9,8 +9,11 @@ import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.train.EpochMetrics;
 import dev.retrograd.train.Engine;
+import dev.retrograd.train.RunOptions;
 import dev.retrograd.train.Trainer;
 import dev.retrograd.train.TrainingConfig;
+import dev.retrograd.train.TrainingListener;
+import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +26,10 @@ import java.util.SplittableRandom;
  * update of every step; no validation): the digits network 64-32-10 on 1,293 digits and 784-128-10
  * on 4,320 synthetic rows, batches of 32, SGD with lr 0.01 and cross-entropy, eager and compiled on
  * one thread and on every core. The figure is the median of the last two thirds of the epochs (30
- * of the digits, 5 of 784-128-10): the first ones warm up the JIT. It also prints each figure as a {@code csv,network,engine,threads,ms} line, which
+ * of the digits, 5 of 784-128-10): the first ones warm up the JIT. Beside it, the CPU time the whole
+ * process used per epoch (all threads, the JIT's and the collector's included): on a machine whose
+ * cores are busy with other work, N threads cannot run at once, and this says how much work the
+ * N-thread run does compared with one thread. It also prints each figure as a {@code csv,network,engine,threads,ms} line, which
  * {@code bench/pytorch_bench.py} reads to set PyTorch's times beside them.
  */
 final class EpochTimer {
@@ -39,7 +45,8 @@ final class EpochTimer {
     Dataset wide = synthetic(WIDE_ROWS, 784, 10, 7);
     out.printf(Locale.ROOT, "epochs: the trainer's train_seconds, median of the last 2/3 of the epochs, batches of %d%n%n",
         BATCH);
-    out.printf(Locale.ROOT, "%-34s %-10s %8s %14s%n", "network", "engine", "threads", "ms/epoch");
+    out.printf(Locale.ROOT, "%-34s %-10s %8s %14s %14s%n", "network", "engine", "threads", "ms/epoch",
+        "cpu ms/epoch");
     double[] digitsTimes = network(plugins, "64-32-10 digits (1,293 rows)", "digits", digits, 32, 30, threads, out);
     double[] wideTimes = network(plugins, "784-128-10 (4,320 rows)", "784", wide, 128, 5, threads, out);
     out.println();
@@ -59,7 +66,8 @@ final class EpochTimer {
     int[] threadCounts = {1, 1, threads};
     for (int i = 0; i < 3; i++) {
       times[i] = epochMillis(plugins, data, hidden, epochs, engines[i], threadCounts[i]);
-      out.printf(Locale.ROOT, "%-34s %-10s %8d %14.1f%n", title, engines[i], threadCounts[i], times[i]);
+      out.printf(Locale.ROOT, "%-34s %-10s %8d %14.1f %14.1f%n", title, engines[i], threadCounts[i], times[i],
+          lastCpuMillis);
     }
     for (int i = 0; i < 3; i++) {
       out.printf(Locale.ROOT, "csv,%s,%s,%d,%.2f%n", key, engines[i], threadCounts[i], times[i]);
@@ -74,10 +82,34 @@ final class EpochTimer {
     TrainingConfig config = TrainingConfig.builder().optimizer("sgd", Hyperparameters.parse("lr=0.01"))
         .loss("cross_entropy").task(Task.CLASSIFICATION).epochs(epochs).batchSize(BATCH)
         .engine(engine).threads(threads).build();
-    List<EpochMetrics> history = new Trainer(plugins).fit(model, data, config).epochs();
+    List<Long> cpuAtEpochEnd = new ArrayList<>();
+    cpuAtEpochEnd.add(processCpuNanos());
+    TrainingListener cpu = new TrainingListener() {
+      @Override
+      public void onEpochEnd(EpochMetrics metrics) {
+        cpuAtEpochEnd.add(processCpuNanos());
+      }
+    };
+    List<EpochMetrics> history = new Trainer(plugins).fit(model, data, config, RunOptions.none().withListener(cpu))
+        .epochs();
     double[] millis = history.subList(history.size() / 3, history.size()).stream()
         .mapToDouble(m -> m.trainingElapsed().toNanos() / 1e6).sorted().toArray();
+    double[] cpuMillis = new double[history.size() - history.size() / 3];
+    for (int e = history.size() / 3; e < history.size(); e++) {
+      cpuMillis[e - history.size() / 3] = (cpuAtEpochEnd.get(e + 1) - cpuAtEpochEnd.get(e)) / 1e6;
+    }
+    Arrays.sort(cpuMillis);
+    lastCpuMillis = cpuMillis[cpuMillis.length / 2];
     return millis[millis.length / 2];
+  }
+
+  /** The median CPU time of the process per epoch, of the latest {@link #epochMillis} call. */
+  private static double lastCpuMillis;
+
+  /** Returns the CPU time all the process's threads have used, or 0 if the JVM cannot tell. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   private static Dataset firstRows(Dataset data, int rows) {
