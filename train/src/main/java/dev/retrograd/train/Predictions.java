@@ -6,7 +6,9 @@ import dev.retrograd.autograd.Value;
 import dev.retrograd.nn.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model's outputs for many rows, batch after batch, in the model's current mode: by the compiled
@@ -19,13 +21,27 @@ import java.util.List;
  * double[][] outputs = Predictions.of(model, rows, 64, Engine.COMPILED);
  * }</pre>
  *
- * <p>Compiled programs are made anew by each call, so they see the running statistics the model has
- * at that time; in training mode, use only a model without running statistics (the replays would
- * not move them).
+ * <p>In training mode, use only a model without running statistics (the replays would not move
+ * them). The programs are compiled in the mode the model is in at the first call: keep one instance
+ * per mode.
  */
 public final class Predictions {
 
-  private Predictions() {}
+  private final Model model;
+  private final Engine engine;
+  /** The compiled programs by batch size, kept across calls for a model without buffers. */
+  private final Map<Integer, Program> programs = new HashMap<>();
+
+  /**
+   * Creates the predictions of {@code model} by {@code engine}, whose compiled programs are kept
+   * from one call of {@link #of(double[][], int)} to the next when the model has no buffers (its
+   * parameters are leaves, read again by every replay); a model with buffers, whose evaluation
+   * forward pass holds its running statistics as constants, gets new programs on every call.
+   */
+  public Predictions(Model model, Engine engine) {
+    this.model = model;
+    this.engine = engine;
+  }
 
   /**
    * Returns one output row per row of {@code rows}, computed {@code batchSize} rows at a time.
@@ -34,6 +50,17 @@ public final class Predictions {
    *     {@code batchSize} is below 1
    */
   public static double[][] of(Model model, double[][] rows, int batchSize, Engine engine) {
+    return new Predictions(model, engine).of(rows, batchSize);
+  }
+
+  /**
+   * Returns one output row per row of {@code rows} in the model's current mode, computed
+   * {@code batchSize} rows at a time.
+   *
+   * @throws IllegalArgumentException if a row does not have the model's number of inputs, or
+   *     {@code batchSize} is below 1
+   */
+  public double[][] of(double[][] rows, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, was " + batchSize);
     }
@@ -49,14 +76,12 @@ public final class Predictions {
       }
       return outputs;
     }
-    Program full = null;
+    if (!model.buffers().isEmpty()) {
+      programs.clear();
+    }
     for (int from = 0; from < rows.length; from += batchSize) {
       int to = Math.min(from + batchSize, rows.length);
-      Program program = to - from == batchSize && full != null ? full : new Program(model, to - from);
-      if (to - from == batchSize) {
-        full = program;
-      }
-      program.run(rows, from, outputs);
+      programs.computeIfAbsent(to - from, size -> new Program(model, size)).run(rows, from, outputs);
     }
     return outputs;
   }

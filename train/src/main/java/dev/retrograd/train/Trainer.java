@@ -106,7 +106,7 @@ public final class Trainer {
     Loss loss = config.loss().resolve(plugins::loss);
     TargetUnits units = TargetUnits.of(config);
     return score(model, Rows.of(units.trained(data), config.targetEncoding()), loss, config.task(),
-        config.batchSize(), units, config.engine());
+        config.batchSize(), units, new Predictions(model, config.engine()));
   }
 
   /**
@@ -114,15 +114,15 @@ public final class Trainer {
    * forward pass, in the reported units; the forward passes are compiled and replayed, or eager and
    * record no graph (see {@link Predictions}).
    */
-  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units, Engine engine) {
+  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units,
+      Predictions predictions) {
     if (data.size() == 0) {
       return Scores.NONE;
     }
     boolean wasTraining = model.isTraining();
     model.setTraining(false);
     try {
-      double[][] predictions = Predictions.of(model, data.inputs(), batchSize, engine);
-      return units.scores(predictions, data.targets(), loss, task, 0);
+      return units.scores(predictions.of(data.inputs(), batchSize), data.targets(), loss, task, 0);
     } finally {
       model.setTraining(wasTraining);
     }

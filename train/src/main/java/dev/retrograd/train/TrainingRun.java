@@ -43,6 +43,8 @@ final class TrainingRun {
   private Path lastGoodCheckpoint;
   /** The forward and backward passes of the steps, while {@link #run()} runs. */
   private Steps steps;
+  /** The evaluation-mode forward passes of the validation scoring, compiled once for the run. */
+  private final Predictions evaluation;
 
   TrainingRun(PluginCatalog plugins, Model model, Dataset data, TrainingConfig config, RunOptions options) {
     this.model = model;
@@ -59,6 +61,7 @@ final class TrainingRun {
     this.random = new SplitMix64(config.seed());
     this.units = TargetUnits.of(config);
     this.featureNames = data.featureNames();
+    this.evaluation = new Predictions(model, config.engine());
     this.split = ValidationSplit.draw(units.trained(data), config.targetEncoding(), config.validationFraction(),
         random);
     this.identity = RunIdentity.of(model.architecture(), data.size(), data.name(),
@@ -222,7 +225,7 @@ final class TrainingRun {
         ? units.scores(predictions, shuffled.targets(), loss, config.task(), penaltySum / stepsPerEpoch)
         : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
     Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units,
-        config.engine());
+        evaluation);
     completedEpochs = epoch;
     options.checkpointFile().ifPresent(file -> {
       requireFiniteParameters(file);
