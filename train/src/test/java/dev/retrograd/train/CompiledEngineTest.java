@@ -1,6 +1,7 @@
 package dev.retrograd.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.retrograd.api.Hyperparameters;
@@ -98,5 +99,24 @@ class CompiledEngineTest {
 
     assertThat(resumed.parameters().stream().mapToDouble(p -> p.data()).toArray())
         .containsExactly(uninterrupted.parameters());
+  }
+
+  @Test
+  void a_compiled_run_on_two_threads_that_explodes_stops_as_the_eager_run_does() {
+    MlpSpec plain = MlpSpec.of(2, new int[] {6}, 3, "relu", "he_normal");
+    for (int threads : new int[] {1, 2}) {
+      TrainingConfig config = config(Engine.COMPILED, threads).toBuilder()
+          .optimizer("sgd", Hyperparameters.parse("lr=1e12")).l2(0).build();
+      TrainingConfig eager = config.toBuilder().engine(Engine.EAGER).threads(1).build();
+      Throwable expected = org.assertj.core.api.Assertions.catchThrowable(() -> new Trainer(PLUGINS)
+          .fit(Mlp.of(plain, PLUGINS, new SplittableRandom(11)), BLOBS, eager));
+
+      assertThatThrownBy(() -> new Trainer(PLUGINS).fit(Mlp.of(plain, PLUGINS, new SplittableRandom(11)), BLOBS, config))
+          .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+            TrainingDivergedException reference = (TrainingDivergedException) expected;
+            assertThat(e.epoch()).isEqualTo(reference.epoch());
+            assertThat(e.step()).isEqualTo(reference.step());
+          });
+    }
   }
 }
