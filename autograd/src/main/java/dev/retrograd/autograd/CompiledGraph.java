@@ -73,6 +73,11 @@ public final class CompiledGraph {
   static final int LOSS = 35;
   /** out, input, activation. */
   static final int APPLIED = 36;
+  /**
+   * neurons, n, first input, activation, flags, then per neuron: out, first weight, bias, pre: DOT ops
+   * over the same consecutive inputs, one after the other.
+   */
+  static final int LAYER = 37;
 
   /** DOT flag: the weights take gradients. */
   static final int WEIGHTS_GRAD = 1;
@@ -218,6 +223,7 @@ public final class CompiledGraph {
           case FUSED -> v[out] = constants[c[start + 3]];
           case LOSS -> v[out] = lossForward(c, start, v);
           case APPLIED -> v[out] = activations[c[start + 3]].apply(v[c[start + 2]]);
+          case LAYER -> layerForward(c, start, v);
           default -> throw new IllegalStateException("unknown op code " + op);
         }
       }
@@ -308,6 +314,7 @@ public final class CompiledGraph {
             int in = c[start + 2];
             g[in] += activations[c[start + 3]].derivative(v[in], v[out]) * grad;
           }
+          case LAYER -> layerBackward(c, start, v, g);
           default -> throw new IllegalStateException("unknown op code " + op);
         }
       }
@@ -531,6 +538,63 @@ public final class CompiledGraph {
     }
     if (bias >= 0) {
       grads[bias] += gs;
+    }
+  }
+
+  private void layerForward(int[] c, int start, double[] v) {
+    int neurons = c[start + 1];
+    int n = c[start + 2];
+    int x = c[start + 3];
+    int activation = c[start + 4];
+    Activation f = activation < 0 ? null : activations[activation];
+    for (int j = 0, at = start + 6; j < neurons; j++, at += 4) {
+      int w = c[at + 1];
+      int bias = c[at + 2];
+      double s = bias < 0 ? 0 : v[bias];
+      for (int i = 0; i < n; i++) {
+        s += v[w + i] * v[x + i];
+      }
+      if (f == null) {
+        v[c[at]] = s;
+      } else {
+        v[c[at + 3]] = s;
+        v[c[at]] = f.apply(s);
+      }
+    }
+  }
+
+  /** The neurons' backward passes, last neuron first, each as {@link #dotBackward} runs it. */
+  private void layerBackward(int[] c, int start, double[] v, double[] grads) {
+    int neurons = c[start + 1];
+    int n = c[start + 2];
+    int x = c[start + 3];
+    int activation = c[start + 4];
+    int flags = c[start + 5];
+    Activation f = activation < 0 ? null : activations[activation];
+    for (int j = neurons - 1; j >= 0; j--) {
+      int at = start + 6 + 4 * j;
+      int out = c[at];
+      double g = grads[out];
+      double s = f == null ? v[out] : v[c[at + 3]];
+      double gs = f == null ? g : f.derivative(s, v[out]) * g;
+      if (gs == 0 && Double.isFinite(s)) {
+        continue;
+      }
+      int w = c[at + 1];
+      if ((flags & WEIGHTS_GRAD) != 0) {
+        for (int i = 0; i < n; i++) {
+          grads[w + i] += v[x + i] * gs;
+        }
+      }
+      if ((flags & INPUTS_GRAD) != 0) {
+        for (int i = 0; i < n; i++) {
+          grads[x + i] += v[w + i] * gs;
+        }
+      }
+      int bias = c[at + 2];
+      if (bias >= 0) {
+        grads[bias] += gs;
+      }
     }
   }
 

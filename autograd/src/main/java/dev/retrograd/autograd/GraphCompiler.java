@@ -81,6 +81,7 @@ final class GraphCompiler {
         emit(op, slots);
       }
     }
+    mergeLayers(starts);
     double[] values = new double[slots + preActivations];
     IdentityHashMap<Value, Integer> slotOf = new IdentityHashMap<>();
     boolean[] takesGradient = new boolean[leaves];
@@ -432,6 +433,53 @@ final class GraphCompiler {
         add(slot(input));
       }
     }
+  }
+
+  /**
+   * Rewrites each run of two or more consecutive DOT ops over the same inputs (the same first input
+   * slot, length, flags and activation, not interleaved) as one LAYER op: a layer's neurons, run one
+   * after the other in the same order, with one dispatch. The backward pass walks them in reverse,
+   * as it would the separate ops, so every gradient gets its contributions in the same order.
+   */
+  private void mergeLayers(List<Integer> starts) {
+    int[] old = Arrays.copyOf(code, codeSize);
+    List<Integer> oldStarts = new ArrayList<>(starts);
+    code = new int[old.length];
+    codeSize = 0;
+    starts.clear();
+    for (int k = 0; k < oldStarts.size(); ) {
+      int first = oldStarts.get(k);
+      int run = 1;
+      while (k + run < oldStarts.size() && sameLayer(old, first, oldStarts.get(k + run))) {
+        run++;
+      }
+      starts.add(codeSize);
+      if (run == 1) {
+        int end = k + 1 < oldStarts.size() ? oldStarts.get(k + 1) : old.length;
+        add(Arrays.copyOfRange(old, first, end));
+      } else {
+        add(CompiledGraph.LAYER, run, old[first + 5], old[first + 8], old[first + 4], old[first + 6]);
+        for (int j = 0; j < run; j++) {
+          int dot = oldStarts.get(k + j);
+          add(old[dot + 1], old[dot + 7], old[dot + 3], old[dot + 2]);
+        }
+      }
+      k += run;
+    }
+  }
+
+  /** Returns whether the ops at {@code first} and {@code other} are DOT ops of one layer. */
+  private boolean sameLayer(int[] code, int first, int other) {
+    if (code[first] != CompiledGraph.DOT || code[other] != CompiledGraph.DOT
+        || (code[first + 6] & CompiledGraph.INTERLEAVED) != 0) {
+      return false;
+    }
+    int activation = code[first + 4];
+    int otherActivation = code[other + 4];
+    boolean sameActivation = activation < 0 ? otherActivation < 0
+        : otherActivation >= 0 && activations.get(activation) == activations.get(otherActivation);
+    return sameActivation && code[first + 5] == code[other + 5] && code[first + 6] == code[other + 6]
+        && code[first + 8] == code[other + 8];
   }
 
   private int dotFlags(Value[] weights, Value[] inputs, boolean interleaved) {
