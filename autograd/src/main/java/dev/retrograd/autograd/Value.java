@@ -140,6 +140,11 @@ public abstract sealed class Value {
     this.data = data;
   }
 
+  /** Replaces this node's gradient: how a {@link CompiledGraph} writes back what its backward pass accumulated. */
+  void storeGrad(double grad) {
+    this.grad = grad;
+  }
+
   /** Resets this node's gradient to 0. */
   public void zeroGrad() {
     grad = 0;
@@ -332,7 +337,7 @@ public abstract sealed class Value {
    * @throws IllegalArgumentException if the lengths differ
    */
   public static Value fused(String op, double value, Value[] inputs, double[] localGradients) {
-    return fusedOf(op, value, inputs.clone(), localGradients.clone());
+    return fusedOf(op, value, inputs.clone(), localGradients.clone(), null, null);
   }
 
   /**
@@ -352,7 +357,7 @@ public abstract sealed class Value {
     }
     double[] gradient = new double[prediction.length];
     loss.gradient(prediction, target, gradient);
-    return fusedOf("loss", loss.value(prediction, target), predictions.clone(), gradient);
+    return fusedOf("loss", loss.value(prediction, target), predictions.clone(), gradient, loss, target.clone());
   }
 
   /** Returns {@code loss(predictions, target)} as one node. */
@@ -377,6 +382,75 @@ public abstract sealed class Value {
       losses[r] = loss(loss, predictions[r], targets[r]);
     }
     return sumOf(losses).div(losses.length);
+  }
+
+  // ---- compiled replay -------------------------------------------------------------------------
+
+  /**
+   * Records the graph of {@code output} once, as flat arrays, for replaying its forward and backward
+   * passes with new leaf values and no allocation: see {@link CompiledGraph}.
+   *
+   * <pre>{@code
+   * Value x = Value.of(0);                          // an input: set it before each replay
+   * Value loss = model.call(x)[0].sub(target).pow(2);
+   * CompiledGraph step = Value.compile(loss);       // right after building, before backward()
+   * x.setData(0.7);
+   * step.forward();                                 // recomputes every node from the leaves' data
+   * step.backward();                                // adds ∂loss/∂leaf into each leaf's grad
+   * }</pre>
+   *
+   * <p><b>The structure is frozen at compile time, as with {@code torch.jit.trace}</b>: which ops, on
+   * which inputs, in which order. Only the numbers change on a replay; ops whose branch depends on
+   * the data (relu, abs, a hinge built from relu) decide again on every replay.
+   *
+   * @throws IllegalStateException if {@code output} was made inside {@link #noGrad()}
+   */
+  public static CompiledGraph compile(Value output) {
+    return CompiledGraph.of(output, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #compile(Value)}, but {@code inputsWithoutGradient}, leaves whose gradient the caller
+   * does not want (the inputs of a network, typically), receive none: their {@code grad()} stays as
+   * it is, and the replay skips the work. Every other leaf gets exactly what {@link #compile(Value)}
+   * gives it.
+   *
+   * @throws IllegalStateException if {@code output} was made inside {@link #noGrad()}
+   * @throws IllegalArgumentException if one of {@code inputsWithoutGradient} is not a leaf
+   */
+  public static CompiledGraph compile(Value output, java.util.Collection<Value> inputsWithoutGradient) {
+    return CompiledGraph.of(output, inputsWithoutGradient);
+  }
+
+  /**
+   * Returns the ops that {@link #backward()} would walk along the calling thread's record of ops,
+   * in creation order up to and including this one, if this value is on it; otherwise null. The list
+   * may hold ops this value does not depend on.
+   */
+  Value[] recordedOrder() {
+    Tape tape = Tape.current();
+    int index = tapeId == Tape.Chunk.EVERY_TAPE_ID ? -1 : tape.indexOf(this, tapeId, chunk);
+    if (index < 0) {
+      return null;
+    }
+    Tape.Period period = chunk.period;
+    List<Value> ops = new ArrayList<>();
+    for (int k = 0; k <= chunk.ordinal; k++) {
+      Tape.Chunk recorded = period.chunk(k);
+      if (recorded == null) {
+        continue;
+      }
+      int last = k == chunk.ordinal ? index : recorded.size() - 1;
+      for (int i = 0; i <= last; i++) {
+        ops.add(recorded.get(i));
+      }
+    }
+    return ops.toArray(NONE);
+  }
+
+  /** Returns whether this value was made inside {@link #noGrad()}, a constant with no graph. */
+  boolean isUntracked() {
+    return this instanceof Untracked;
   }
 
   // ---- one factory per node shape --------------------------------------------------------------
@@ -443,20 +517,22 @@ public abstract sealed class Value {
     return record(chunk, new WeightedSum(y, weights, inputs, bias, f, s), inputsOnTape);
   }
 
-  private static Value fusedOf(String name, double value, Value[] inputs, double[] localGradients) {
+  private static Value fusedOf(String name, double value, Value[] inputs, double[] localGradients, Loss loss,
+      double[] target) {
     if (inputs.length != localGradients.length) {
       throw new IllegalArgumentException("fused '" + name + "' needs one local gradient per input, got "
           + localGradients.length + " for " + inputs.length + " inputs");
     }
     Tape.Chunk chunk = Tape.current().recordingChunk();
     if (chunk == Tape.Chunk.NOWHERE) {
-      return untracked(value, name, anomalyDetection ? new Fused(value, name, inputs, localGradients) : null);
+      return untracked(value, name,
+          anomalyDetection ? new Fused(value, name, inputs, localGradients, loss, target) : null);
     }
     boolean inputsOnTape = true;
     for (Value input : inputs) {
       inputsOnTape &= input.isOn(chunk);
     }
-    return record(chunk, new Fused(value, name, inputs, localGradients), inputsOnTape);
+    return record(chunk, new Fused(value, name, inputs, localGradients, loss, target), inputsOnTape);
   }
 
   private static Value applied(double y, Activation f, Value x) {
@@ -544,7 +620,7 @@ public abstract sealed class Value {
   }
 
   /** The ops of one input and an optional constant c. */
-  private enum UnaryOp {
+  enum UnaryOp {
     ADD_CONSTANT("+"), SUB_CONSTANT("-"), MUL_CONSTANT("*"), DIV_CONSTANT("/"), POW_CONSTANT("pow"),
     NEG("neg"), EXP("exp"), LOG("log"), SQRT("sqrt"), TANH("tanh"), SIGMOID("sigmoid"), RELU("relu"),
     ABS("abs");
@@ -557,7 +633,7 @@ public abstract sealed class Value {
   }
 
   /** The ops of two inputs. */
-  private enum BinaryOp {
+  enum BinaryOp {
     ADD("+"), SUB("-"), MUL("*"), DIV("/"), POW("pow");
 
     final String symbol;
@@ -568,7 +644,7 @@ public abstract sealed class Value {
   }
 
   /** A number made by {@link #of(double)}: no inputs, nothing to propagate. */
-  private static final class Leaf extends Value {
+  static final class Leaf extends Value {
 
     private static final VarHandle CLAIMED_BY;
 
@@ -640,12 +716,12 @@ public abstract sealed class Value {
   }
 
   /** y = op(x) for its one input x, or op(x, c) for x + c, x − c, x·c, x/c and x<sup>c</sup>. */
-  private static final class Unary extends Value {
+  static final class Unary extends Value {
 
-    private final UnaryOp op;
-    private final Value input;
+    final UnaryOp op;
+    final Value input;
     /** The c of x + c, x − c, x·c, x/c or x<sup>c</sup>; 0 for the ops without one. */
-    private final double constant;
+    final double constant;
 
     Unary(double y, UnaryOp op, Value input, double constant) {
       super(y);
@@ -692,11 +768,11 @@ public abstract sealed class Value {
   }
 
   /** y = left op right. */
-  private static final class Binary extends Value {
+  static final class Binary extends Value {
 
-    private final BinaryOp op;
-    private final Value left;
-    private final Value right;
+    final BinaryOp op;
+    final Value left;
+    final Value right;
 
     Binary(double y, BinaryOp op, Value left, Value right) {
       super(y);
@@ -751,14 +827,14 @@ public abstract sealed class Value {
   }
 
   /** Returns e·base<sup>e−1</sup>, the derivative of base<sup>e</sup> in the base; 0 when e = 0. */
-  private static double powerRule(double base, double exponent) {
+  static double powerRule(double base, double exponent) {
     return exponent == 0 ? 0 : exponent * Math.pow(base, exponent - 1);
   }
 
   /** y = Σ terms. */
-  private static final class Sum extends Value {
+  static final class Sum extends Value {
 
-    private final Value[] terms;
+    final Value[] terms;
 
     Sum(double y, Value[] terms) {
       super(y);
@@ -793,16 +869,16 @@ public abstract sealed class Value {
    * when there is no activation f (then y = s). Its inputs, as {@link #inputs()} lists them, are the
    * weights, then the inputs, then the bias if there is one.
    */
-  private static final class WeightedSum extends Value {
+  static final class WeightedSum extends Value {
 
-    private final Value[] weights;
-    private final Value[] inputs;
+    final Value[] weights;
+    final Value[] inputs;
     /** The bias, or null for none. */
-    private final Value bias;
+    final Value bias;
     /** The activation f, or null for a plain weighted sum. */
-    private final Activation activation;
+    final Activation activation;
     /** The weighted sum s that f was applied to. */
-    private final double preActivation;
+    final double preActivation;
 
     WeightedSum(double y, Value[] weights, Value[] inputs, Value bias, Activation activation, double preActivation) {
       super(y);
@@ -845,17 +921,23 @@ public abstract sealed class Value {
   }
 
   /** y = a fused function of its inputs (a loss), with ∂y/∂inputs<sub>i</sub> = localGradients<sub>i</sub>. */
-  private static final class Fused extends Value {
+  static final class Fused extends Value {
 
-    private final String name;
-    private final Value[] inputs;
-    private final double[] localGradients;
+    final String name;
+    final Value[] inputs;
+    final double[] localGradients;
+    /** The loss plugin this node computes, or null for a node made by {@link #fused}. */
+    final Loss loss;
+    /** The target of {@link #loss}, a copy the node owns; null for a node made by {@link #fused}. */
+    final double[] target;
 
-    Fused(double y, String name, Value[] inputs, double[] localGradients) {
+    Fused(double y, String name, Value[] inputs, double[] localGradients, Loss loss, double[] target) {
       super(y);
       this.name = name;
       this.inputs = inputs;
       this.localGradients = localGradients;
+      this.loss = loss;
+      this.target = target;
     }
 
     @Override
@@ -882,10 +964,10 @@ public abstract sealed class Value {
   }
 
   /** y = activation(x), an {@link Activation} plugin as one node. */
-  private static final class Applied extends Value {
+  static final class Applied extends Value {
 
-    private final Activation activation;
-    private final Value input;
+    final Activation activation;
+    final Value input;
 
     Applied(double y, Activation activation, Value input) {
       super(y);
@@ -916,9 +998,9 @@ public abstract sealed class Value {
   }
 
   /** y computed by an op inside {@link #noGrad()}: a constant that keeps no inputs. */
-  private static final class Untracked extends Value {
+  static final class Untracked extends Value {
 
-    private final String op;
+    final String op;
 
     Untracked(double y, String op) {
       super(y);

@@ -19,7 +19,7 @@ class PublicSurfaceTest {
         .sorted()
         .toArray(String[]::new);
 
-    assertThat(names).containsExactly("abs", "add", "anomalyDetection", "apply", "backward", "data", "div", "dot",
+    assertThat(names).containsExactly("abs", "add", "anomalyDetection", "apply", "backward", "compile", "data", "div", "dot",
         "exp", "fused", "grad", "inputs", "isLeaf", "log", "loss", "meanLoss", "mul", "neg", "noGrad", "of", "op", "pow",
         "relu", "setAnomalyDetection", "setData", "sigmoid", "sqrt", "sub", "sum", "tanh", "toString", "zeroGrad");
   }

@@ -14,6 +14,12 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void compiled_example_replays_with_new_inputs_and_accumulates_gradients() throws Exception {
+    String printed = ReadmeSnippet.named("compiled").run();
+    assertThat(printed.lines()).containsExactly("2.0", "0.0", "1.5");
+  }
+
+  @Test
   void training_example_builds_a_config_and_learns_the_moons_with_an_unregistered_activation() throws Exception {
     List<String> printed = ReadmeSnippet.named("training-in-java").run().lines().toList();
 

@@ -51,6 +51,10 @@ public final class BatchNorm implements Module {
   private final double[] runningMean;
   private final double[] runningVar;
   private boolean training = true;
+  /** The latest training forward pass's batch means, sums of squared deviations and row count; null before one. */
+  private Value[] lastMeans;
+  private Value[] lastSquares;
+  private int lastRows;
 
   /** Creates batch normalization over {@code features} features with torch's defaults. */
   public BatchNorm(int features) {
@@ -117,6 +121,8 @@ public final class BatchNorm implements Module {
     Value[][] out = new Value[rows][features];
     Value[] column = new Value[rows];
     Value[] centered = new Value[rows];
+    Value[] means = new Value[features];
+    Value[] squareSums = new Value[features];
     for (int j = 0; j < features; j++) {
       for (int b = 0; b < rows; b++) {
         column[b] = batch[b][j];
@@ -130,10 +136,40 @@ public final class BatchNorm implements Module {
       for (int b = 0; b < rows; b++) {
         out[b][j] = centered[b].mul(inverseStd).mul(gamma[j]).add(beta[j]);
       }
-      runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean.data();
-      runningVar[j] = (1 - momentum) * runningVar[j] + momentum * squares.data() / (rows - 1);
+      means[j] = mean;
+      squareSums[j] = squares;
+      updateRunningStatistics(j, mean.data(), squares.data(), rows);
     }
+    lastMeans = means;
+    lastSquares = squareSums;
+    lastRows = rows;
     return out;
+  }
+
+  private void updateRunningStatistics(int j, double mean, double squares, int rows) {
+    runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean;
+    runningVar[j] = (1 - momentum) * runningVar[j] + momentum * squares / (rows - 1);
+  }
+
+  /**
+   * Returns the running-statistics update of the latest training forward pass, to be applied again
+   * after each replay of that pass's compiled graph: it reads the batch mean μ and the sum of squared
+   * deviations Σ(x − μ)² of each feature through {@code replayed} (the number a replay computed for
+   * that node) and moves the running statistics exactly as {@link #forward} does. Nothing if there
+   * was no training forward pass.
+   */
+  public RunningStatisticsUpdate lastRunningStatisticsUpdate() {
+    Value[] means = lastMeans;
+    Value[] squares = lastSquares;
+    int rows = lastRows;
+    if (means == null) {
+      return RunningStatisticsUpdate.NONE;
+    }
+    return replayed -> {
+      for (int j = 0; j < features; j++) {
+        updateRunningStatistics(j, replayed.applyAsDouble(means[j]), replayed.applyAsDouble(squares[j]), rows);
+      }
+    };
   }
 
   private Value[][] normalizeWithRunningStatistics(Value[][] batch) {

@@ -173,6 +173,30 @@ public final class Mlp implements Model {
     return activations;
   }
 
+  /** Returns true: every number of the forward pass flows through Value ops, batch normalization's included. */
+  @Override
+  public boolean supportsCompiledReplay() {
+    return true;
+  }
+
+  /** Returns the updates of every batch-normalized layer, input side first. */
+  @Override
+  public RunningStatisticsUpdate lastRunningStatisticsUpdate() {
+    List<RunningStatisticsUpdate> updates = new ArrayList<>();
+    for (Layer layer : layers) {
+      layer.batchNorm().ifPresent(batchNorm -> updates.add(batchNorm.lastRunningStatisticsUpdate()));
+    }
+    if (updates.isEmpty()) {
+      return RunningStatisticsUpdate.NONE;
+    }
+    RunningStatisticsUpdate[] all = updates.toArray(new RunningStatisticsUpdate[0]);
+    return replayed -> {
+      for (RunningStatisticsUpdate update : all) {
+        update.apply(replayed);
+      }
+    };
+  }
+
   @Override
   public int inputs() {
     return spec.inputs();

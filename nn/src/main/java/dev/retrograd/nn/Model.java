@@ -41,6 +41,26 @@ public interface Model extends Module {
     return values;
   }
 
+  /**
+   * Returns whether a forward pass can be compiled and replayed ({@code Value.compile}): true when
+   * every number of {@link #forward} flows through {@link Value} ops, so that a replay with new
+   * inputs and parameters computes what a new forward pass would, and the buffers move only as
+   * {@link #lastRunningStatisticsUpdate()} says. The default is false, as a model may compute
+   * numbers in plain Java that a replay would keep frozen; the trainer then runs it eagerly.
+   */
+  default boolean supportsCompiledReplay() {
+    return false;
+  }
+
+  /**
+   * Returns how the latest training-mode {@link #forward} moved the non-trainable buffers (batch
+   * normalization's running statistics), as an update to apply again after each replay of that
+   * forward pass's compiled graph; {@link RunningStatisticsUpdate#NONE} for a model without buffers.
+   */
+  default RunningStatisticsUpdate lastRunningStatisticsUpdate() {
+    return RunningStatisticsUpdate.NONE;
+  }
+
   /** Switches between training (true) and evaluation (false) mode, as torch's train()/eval(). */
   void setTraining(boolean training);
 

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param meanAbsGradientByLayer the mean |gradient| of each layer's parameters before clipping,
  *     averaged over the epoch's steps, by layer name, input side first
  * @param elapsed the wall-clock time of the epoch, validation and checkpoint included
+ * @param trainingElapsed the wall-clock time of the epoch's training pass alone: its steps' forward
+ *     and backward passes and updates, without validation scoring or the checkpoint
  */
 public record EpochMetrics(
     int epoch,
@@ -32,7 +34,8 @@ public record EpochMetrics(
     Scores validation,
     double gradientNorm,
     Map<String, Double> meanAbsGradientByLayer,
-    Duration elapsed) {
+    Duration elapsed,
+    Duration trainingElapsed) {
 
   /** Checks the fields and freezes the map, keeping its order. */
   public EpochMetrics {
@@ -42,7 +45,14 @@ public record EpochMetrics(
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(trainingElapsed, "trainingElapsed");
     meanAbsGradientByLayer = Collections.unmodifiableMap(new LinkedHashMap<>(meanAbsGradientByLayer));
+  }
+
+  /** Creates the metrics of an epoch whose training pass was not timed apart: {@code trainingElapsed} is zero. */
+  public EpochMetrics(int epoch, double learningRate, Scores train, Scores validation, double gradientNorm,
+      Map<String, Double> meanAbsGradientByLayer, Duration elapsed) {
+    this(epoch, learningRate, train, validation, gradientNorm, meanAbsGradientByLayer, elapsed, Duration.ZERO);
   }
 
   /** Returns the training loss, the mean of the epoch's step losses. */

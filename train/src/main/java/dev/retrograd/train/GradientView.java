@@ -30,6 +30,11 @@ final class GradientView implements Parameters {
     return gradients;
   }
 
+  /** Returns the buffer the optimizer reads, for steps that compute the gradients elsewhere than in the leaves. */
+  double[] gradientBuffer() {
+    return gradients;
+  }
+
   /** Resets every leaf's gradient to 0. */
   void zeroGrad() {
     for (Value leaf : leaves) {

@@ -2,8 +2,6 @@ package dev.retrograd.train;
 
 import dev.retrograd.api.Loss;
 import dev.retrograd.api.PluginCatalog;
-import dev.retrograd.autograd.NoGrad;
-import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.data.Task;
 import dev.retrograd.nn.Model;
@@ -114,29 +112,23 @@ public final class Trainer {
     Loss loss = config.loss().resolve(plugins::loss);
     TargetUnits units = TargetUnits.of(config);
     return score(model, Rows.of(units.trained(data), config.targetEncoding()), loss, config.task(),
-        config.batchSize(), units);
+        config.batchSize(), units, new Predictions(model, config.engine()));
   }
 
   /**
    * Scores {@code data} (targets in training units) in evaluation mode, {@code batchSize} rows per
-   * forward pass, in the reported units; the forward passes record no graph.
+   * forward pass, in the reported units; the forward passes are compiled and replayed, or eager and
+   * record no graph (see {@link Predictions}).
    */
-  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units) {
+  static Scores score(Model model, Rows data, Loss loss, Task task, int batchSize, TargetUnits units,
+      Predictions predictions) {
     if (data.size() == 0) {
       return Scores.NONE;
     }
     boolean wasTraining = model.isTraining();
     model.setTraining(false);
-    try (NoGrad scope = Value.noGrad()) {
-      double[][] predictions = new double[data.size()][];
-      for (int from = 0; from < data.size(); from += batchSize) {
-        int to = Math.min(from + batchSize, data.size());
-        Value[][] outputs = model.forward(data.slice(from, to).inputs());
-        for (int r = 0; r < outputs.length; r++) {
-          predictions[from + r] = TrainingRun.numbers(outputs[r]);
-        }
-      }
-      return units.scores(predictions, data.targets(), loss, task, 0);
+    try {
+      return units.scores(predictions.of(data.inputs(), batchSize), data.targets(), loss, task, 0);
     } finally {
       model.setTraining(wasTraining);
     }

@@ -60,8 +60,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Defaults: the plugins' default hyperparameters, no L2 penalty, 10 epochs, batches of 32, a
- * constant learning rate, no clipping, no validation split, seed 42, one-hot class targets and no
- * target standardizer.
+ * constant learning rate, no clipping, no validation split, seed 42, one-hot class targets, no
+ * target standardizer, the compiled engine and one thread (so that a run's numbers do not depend on
+ * the machine; the command line's {@code --threads} defaults to every core).
  */
 public final class TrainingConfig {
 
@@ -79,6 +80,8 @@ public final class TrainingConfig {
   private final Standardizer targetStandardizer;
   private final Standardizer featureStandardizer;
   private final int earlyStoppingPatience;
+  private final Engine engine;
+  private final int threads;
 
   private TrainingConfig(Builder builder) {
     this.optimizer = builder.optimizer.choice("optimizer", "sgd");
@@ -108,6 +111,11 @@ public final class TrainingConfig {
       throw new IllegalArgumentException("validation fraction must be in [0, 1), was " + validationFraction);
     }
     schedule.requireFits(epochs);
+    this.engine = Objects.requireNonNull(builder.engine, "engine");
+    this.threads = builder.threads;
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+    }
     this.targetStandardizer = builder.targetStandardizer;
     this.featureStandardizer = builder.featureStandardizer;
     this.earlyStoppingPatience = builder.earlyStoppingPatience;
@@ -147,6 +155,8 @@ public final class TrainingConfig {
     builder.targetStandardizer = targetStandardizer;
     builder.featureStandardizer = featureStandardizer;
     builder.earlyStoppingPatience = earlyStoppingPatience;
+    builder.engine = engine;
+    builder.threads = threads;
     return builder;
   }
 
@@ -237,6 +247,27 @@ public final class TrainingConfig {
   }
 
   /**
+   * Returns how each step's graph is run: compiled (the default) or eager. It decides no number:
+   * both engines compute the same run bit for bit, so it is not part of {@link #equals} nor of
+   * {@link #describe()}.
+   */
+  public Engine engine() {
+    return engine;
+  }
+
+  /**
+   * Returns the number of threads a compiled step splits its batch across, ≥ 1; 1 by default. One thread computes what the eager engine computes, bit for bit; N threads sum
+   * each part's gradients in a fixed order, so a given N gives the same run every time, differing
+   * from one thread in rounding only. A model whose rows are coupled in training (batch
+   * normalization) trains on one thread whatever this says. Like {@link #engine()}, it is not part of
+   * {@link #equals} nor of {@link #describe()}: a checkpoint resumes with any number of threads,
+   * exactly so with the same number.
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
    * Returns a one-line summary, such as
    * {@code sgd(lr=0.1) on mse(), 20 epochs of batches of 32, schedule constant, clipping none, l2 0.0,
    * validation 0.2, seed 42, regression}; an instance shows its name and no hyperparameters. A
@@ -299,6 +330,8 @@ public final class TrainingConfig {
     private Standardizer targetStandardizer;
     private Standardizer featureStandardizer;
     private int earlyStoppingPatience;
+    private Engine engine = Engine.COMPILED;
+    private int threads = 1;
 
     private Builder() {}
 
@@ -400,6 +433,18 @@ public final class TrainingConfig {
      */
     public Builder targetStandardizer(Standardizer targetStandardizer) {
       this.targetStandardizer = targetStandardizer;
+      return this;
+    }
+
+    /** Sets how each step's graph is run; compiled by default. */
+    public Builder engine(Engine engine) {
+      this.engine = engine;
+      return this;
+    }
+
+    /** Sets the threads a compiled step splits its batch across, ≥ 1; 1 by default. */
+    public Builder threads(int threads) {
+      this.threads = threads;
       return this;
     }
 

@@ -43,6 +43,10 @@ final class TrainingRun {
   private int completedEpochs;
   private Path lastGoodCheckpoint;
   private final EarlyStopping early;
+  /** The forward and backward passes of the steps, while {@link #run()} runs. */
+  private Steps steps;
+  /** The evaluation-mode forward passes of the validation scoring, compiled once for the run. */
+  private final Predictions evaluation;
 
   TrainingRun(PluginCatalog plugins, Model model, Dataset data, TrainingConfig config, RunOptions options) {
     this.model = model;
@@ -62,6 +66,7 @@ final class TrainingRun {
     this.schema = DataSchema.of(data, config.featureStandardizer().orElse(null),
         config.targetStandardizer().orElse(null));
     this.early = new EarlyStopping(config.earlyStoppingPatience());
+    this.evaluation = new Predictions(model, config.engine());
     this.split = ValidationSplit.draw(units.trained(data), config.targetEncoding(), config.validationFraction(),
         random);
     this.identity = RunIdentity.of(model.architecture(), data.size(), data.name(),
@@ -156,14 +161,17 @@ final class TrainingRun {
     options.listeners().forEach(listener -> listener.onStart(plan));
     List<EpochMetrics> history = new ArrayList<>();
     boolean stopped = false;
-    for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped && !early.exhausted(); epoch++) {
-      EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
-      if (metrics == null) {
-        stopped = true;
-        LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
-      } else {
-        history.add(metrics);
-        options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+    try (Steps opened = steps()) {
+      steps = opened;
+      for (int epoch = completedEpochs + 1; epoch <= lastEpoch && !stopped && !early.exhausted(); epoch++) {
+        EpochMetrics metrics = runEpoch(epoch, training, stepsPerEpoch);
+        if (metrics == null) {
+          stopped = true;
+          LOG.info("Stopped on request in epoch {}; the model is as it was after epoch {}", epoch, completedEpochs);
+        } else {
+          history.add(metrics);
+          options.listeners().forEach(listener -> listener.onEpochEnd(metrics));
+        }
       }
     }
     boolean stoppedEarly = early.exhausted() && completedEpochs < lastEpoch;
@@ -202,6 +210,7 @@ final class TrainingRun {
     double lossSum = 0;
     double penaltySum = 0;
     layerGradients.reset();
+    long trainingStart = System.nanoTime();
     for (int step = 1; step <= stepsPerEpoch; step++) {
       if (before != null && options.stopRequested()) {
         before.putBack();
@@ -210,9 +219,7 @@ final class TrainingRun {
       int from = (step - 1) * config.batchSize();
       int to = Math.min(from + config.batchSize(), training.size());
       Rows batch = shuffled.slice(from, to);
-      Value[][] outputs = model.forward(batch.inputs());
-      Value objective = objective(outputs, batch.targets());
-      double value = objective.data();
+      double value = steps.forward(batch, predictions, from);
       if (!Double.isFinite(value)) {
         DivergenceDiagnosis found = DivergenceDiagnosis.of(model, batch, featureNames, named, this::objective,
             config.loss().name());
@@ -221,24 +228,21 @@ final class TrainingRun {
       if (units.standardizes() && config.l2() > 0) {
         penaltySum += penalty();
       }
-      view.zeroGrad();
-      objective.backward();
-      double[] gradients = view.collectGradients();
+      double[] gradients = steps.backward();
       layerGradients.add(gradients, Clipping.globalNorm(gradients));
       config.clipping().clip(gradients);
       optimizer.step(view);
-      for (int r = 0; r < outputs.length; r++) {
-        predictions[from + r] = numbers(outputs[r]);
-      }
       lossSum += value;
       LOG.debug("epoch {} step {}/{}: loss {}", epoch, step, stepsPerEpoch, value);
       int stepNumber = step;
       options.listeners().forEach(listener -> listener.onStep(epoch, stepNumber, stepsPerEpoch, value));
     }
+    Duration trainingElapsed = Duration.ofNanos(System.nanoTime() - trainingStart);
     Scores train = units.standardizes()
         ? units.scores(predictions, shuffled.targets(), loss, config.task(), penaltySum / stepsPerEpoch)
         : Scores.of(lossSum / stepsPerEpoch, predictions, shuffled.targets(), config.task());
-    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units);
+    Scores validation = Trainer.score(model, split.validation(), loss, config.task(), config.batchSize(), units,
+        evaluation);
     completedEpochs = epoch;
     if (early.active()) {
       early.observe(epoch, validation.loss(), currentParameters(), model.buffers(), this::capture);
@@ -249,7 +253,7 @@ final class TrainingRun {
       lastGoodCheckpoint = file;
     });
     EpochMetrics metrics = new EpochMetrics(epoch, lr, train, validation, layerGradients.meanNorm(),
-        layerGradients.meanAbsByLayer(), Duration.ofNanos(System.nanoTime() - start));
+        layerGradients.meanAbsByLayer(), Duration.ofNanos(System.nanoTime() - start), trainingElapsed);
     if (LOG.isInfoEnabled()) {
       LOG.info(describe(metrics));
     }
@@ -269,6 +273,13 @@ final class TrainingRun {
     model.loadBuffers(early.bestBuffers());
     Checkpoint best = early.bestState() != null ? early.bestState() : last;
     options.checkpointFile().ifPresent(best::write);
+  }
+
+  /** Returns the steps of the config's engine. */
+  private Steps steps() {
+    return config.engine() == Engine.EAGER || !model.supportsCompiledReplay()
+        ? new EagerSteps(model, view, this::objective)
+        : new CompiledSteps(model, loss, config.l2(), view, config.threads());
   }
 
   /** Returns the mean loss over the batch, plus {@code l2·Σθ²} when l2 > 0, as one graph. */

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Scoring runs its forward passes inside Value.noGrad(): they build no graph, so they keep nothing alive. */
+/**
+ * Scoring a model that does not support compiled replay runs its forward passes inside
+ * Value.noGrad(): they build no graph, so they keep nothing alive.
+ */
 class EvaluationGraphTest {
 
   /** A model that notes, for each forward pass, whether its first output kept its inputs (a graph). */

@@ -33,13 +33,13 @@ final class DotGraph extends GraphTrainer {
   }
 
   @Override
-  protected Value loss() {
-    Value[] losses = new Value[points.length];
-    for (int i = 0; i < points.length; i++) {
+  protected Value loss(int from, int to, boolean withPenalty) {
+    Value[] losses = new Value[to - from];
+    for (int i = from; i < to; i++) {
       Value score = model.call(points[i])[0];
-      losses[i] = score.mul(-task.target(i)).add(1).relu();
+      losses[i - from] = score.mul(-task.target(i)).add(1).relu();
     }
     Value dataLoss = Value.sum(losses).mul(1.0 / points.length);
-    return dataLoss.add(Value.dot(parameters, parameters).mul(MoonsTask.ALPHA));
+    return withPenalty ? dataLoss.add(Value.dot(parameters, parameters).mul(MoonsTask.ALPHA)) : dataLoss;
   }
 }

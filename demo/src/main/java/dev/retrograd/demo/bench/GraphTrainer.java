@@ -36,7 +36,25 @@ abstract class GraphTrainer implements Trainer {
   }
 
   /** Builds the graph of the total loss L from the current parameters. */
-  protected abstract Value loss();
+  protected final Value loss() {
+    return loss(0, points.length, true);
+  }
+
+  /**
+   * Builds the graph of the part of L that points [from, to) make: their hinge losses over n (n being
+   * all the points), plus the L2 penalty if {@code withPenalty}. The parts of a split of the points,
+   * one with the penalty, add up to L.
+   */
+  protected abstract Value loss(int from, int to, boolean withPenalty);
+
+  /** Returns the leaves of the points [from, to), which take no gradient in a compiled replay. */
+  final java.util.List<Value> inputLeaves(int from, int to) {
+    java.util.List<Value> leaves = new java.util.ArrayList<>();
+    for (int i = from; i < to; i++) {
+      leaves.addAll(java.util.List.of(points[i]));
+    }
+    return leaves;
+  }
 
   @Override
   public final void reset() {

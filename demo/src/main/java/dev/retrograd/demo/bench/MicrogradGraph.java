@@ -48,13 +48,16 @@ final class MicrogradGraph extends GraphTrainer {
   }
 
   @Override
-  protected Value loss() {
+  protected Value loss(int from, int to, boolean withPenalty) {
     Value dataLoss = Value.of(0);
-    for (int i = 0; i < points.length; i++) {
+    for (int i = from; i < to; i++) {
       Value score = score(points[i]);
       dataLoss = dataLoss.add(score.mul(-task.target(i)).add(1).relu());
     }
     dataLoss = dataLoss.mul(1.0 / points.length);
+    if (!withPenalty) {
+      return dataLoss;
+    }
     Value squares = Value.of(0);
     for (Value p : parameters) {
       squares = squares.add(p.mul(p));

@@ -1,2 +1,2 @@
-/** A benchmark of one training step of micrograd's two-moons demo: scalar graph, fused graph, plain arrays. */
+/** The engine benchmark: training steps eager, compiled and hand-written, and the trainer's epochs. */
 package dev.retrograd.demo.bench;

@@ -19,6 +19,7 @@ import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
 import dev.retrograd.registry.Plugins;
 import dev.retrograd.train.Clipping;
+import dev.retrograd.train.Engine;
 import dev.retrograd.train.EpochMetrics;
 import dev.retrograd.train.Metrics;
 import dev.retrograd.train.RunOptions;
@@ -164,6 +165,18 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Seed of the data, the weights and the shuffling. Default: ${DEFAULT-VALUE}.")
   private long seed;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "compiled",
+      description = "How each step's graph runs: compiled (recorded once per batch size, then replayed) or eager"
+          + " (built afresh every step). Both compute the same numbers. Default: ${DEFAULT-VALUE}.")
+  private String engine;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads a compiled step splits its batch across; each part's gradients are summed in a fixed"
+          + " order, so a given N always gives the same run, and 1 gives the eager engine's numbers exactly."
+          + " With --batch-norm, which couples the rows of a batch, training runs on 1 thread."
+          + " Default: every core.")
+  private Integer threads;
+
   @Option(names = "--out", paramLabel = "FOLDER",
       description = "Output folder. Default: runs/<data set>.")
   private Path outputFolder;
@@ -228,7 +241,9 @@ public final class TrainCommand implements Callable<Integer> {
         .clipping(clipping())
         .validationFraction(validationFraction)
         .earlyStopping(earlyStopping)
-        .seed(seed);
+        .seed(seed)
+        .engine(Engine.parse(engine))
+        .threads(threads());
     settings.loss(loss != null ? loss : "mse").task(declaredTask.orElse(Task.REGRESSION)).build();
     if (loss != null && declaredTask.isPresent()) {
       LossTable.requireFits(loss, declaredTask.get());
@@ -477,6 +492,18 @@ public final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("choose one of --clip-norm and --clip-value, not both");
     }
     return clipNorm != null ? Clipping.byNorm(clipNorm) : clipValue != null ? Clipping.byValue(clipValue) : Clipping.none();
+  }
+
+  /** Returns --threads, every core when not given. */
+  private int threads() {
+    if (threads == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, was " + threads + "; give a number of threads,"
+          + " such as 1 or 2, or leave it out to use every core.");
+    }
+    return threads;
   }
 
   private ProgressMode progressMode() {

@@ -12,13 +12,14 @@ import java.util.Map;
 
 /**
  * The columns of {@code metrics.csv}: one row per epoch with the learning rate, the training and
- * validation scores (accuracy for classification; mse and r2 for regression), the gradient norm and
- * each layer's mean |gradient|. A missing value (no validation split) is an empty field. Numbers are
- * written with 8 significant digits.
+ * validation scores (accuracy for classification; mse and r2 for regression), the gradient norm,
+ * each layer's mean |gradient|, and {@code train_seconds}, the wall time of the epoch's training pass
+ * (forward, backward and update of every step; validation scoring and the checkpoint excluded). A
+ * missing value (no validation split) is an empty field. Numbers are written with 8 significant digits.
  *
  * <pre>
- * epoch,learning_rate,train_loss,validation_loss,train_accuracy,validation_accuracy,gradient_norm,mean_abs_gradient_layer1,…
- * 1,0.010000000,0.90950000,0.24870000,0.72000000,0.91700000,1.1700000,0.021000000,…
+ * epoch,learning_rate,train_loss,validation_loss,train_accuracy,validation_accuracy,gradient_norm,mean_abs_gradient_layer1,…,train_seconds
+ * 1,0.010000000,0.90950000,0.24870000,0.72000000,0.91700000,1.1700000,0.021000000,…,0.12345678
  * </pre>
  *
  * <p>{@link MetricsLog} appends the rows as a run goes; {@link #read} turns rows back into
@@ -34,6 +35,9 @@ public final class MetricsCsv {
 
   /** What starts the name of a layer's mean |gradient| column, before the layer's name. */
   static final String LAYER_PREFIX = "mean_abs_gradient_";
+
+  /** The last column, the wall time of the epoch's training pass in seconds. */
+  static final String TRAIN_SECONDS = "train_seconds";
 
   private final boolean classification;
   private final List<String> layers;
@@ -57,6 +61,7 @@ public final class MetricsCsv {
         : List.of("train_mse", "validation_mse", "train_r2", "validation_r2"));
     columns.add("gradient_norm");
     layers.forEach(layer -> columns.add(LAYER_PREFIX + layer));
+    columns.add(TRAIN_SECONDS);
     return columns;
   }
 
@@ -70,6 +75,7 @@ public final class MetricsCsv {
     }
     row.add(m.gradientNorm());
     layers.forEach(layer -> row.add(m.meanAbsGradientByLayer().getOrDefault(layer, Double.NaN)));
+    row.add(m.trainingElapsed().toNanos() / 1e9);
     StringBuilder line = new StringBuilder(Integer.toString(m.epoch()));
     row.forEach(value -> line.append(',').append(Double.isNaN(value) ? "" : format(value)));
     return line.toString();
@@ -81,8 +87,9 @@ public final class MetricsCsv {
 
   /**
    * Returns the epochs of a table of {@code metrics.csv} rows, read by column name: a column this
-   * version does not know is skipped, and one it misses reads as NaN. The elapsed time, which the
-   * file does not hold, is zero.
+   * version does not know is skipped, and one it misses reads as NaN. The epoch's elapsed time, which
+   * the file does not hold, is zero; the training pass's is read from {@code train_seconds} (zero when
+   * a file of an earlier version misses it).
    */
   static List<EpochMetrics> read(MetricsTable table) {
     List<EpochMetrics> epochs = new ArrayList<>();
@@ -94,9 +101,14 @@ public final class MetricsCsv {
         }
       }
       epochs.add(new EpochMetrics(row.epoch(), row.number("learning_rate"), scores(row, "train"),
-          scores(row, "validation"), row.number("gradient_norm"), layers, Duration.ZERO));
+          scores(row, "validation"), row.number("gradient_norm"), layers, Duration.ZERO, trainingTime(row)));
     }
     return epochs;
+  }
+
+  private static Duration trainingTime(MetricsTable.Row row) {
+    double seconds = row.number(TRAIN_SECONDS);
+    return Double.isFinite(seconds) && seconds >= 0 ? Duration.ofNanos(Math.round(seconds * 1e9)) : Duration.ZERO;
   }
 
   private static Scores scores(MetricsTable.Row row, String part) {

@@ -67,6 +67,46 @@ class TrainersTest {
   }
 
   @Test
+  void a_compiled_variant_on_one_thread_computes_the_eager_run_bit_for_bit_and_on_two_threads_up_to_rounding() {
+    for (boolean micrograd : new boolean[] {true, false}) {
+      GraphTrainer eager = micrograd ? new MicrogradGraph(task) : new DotGraph(task);
+      double[] expectedLosses = losses(eager);
+      double[] expectedParameters = eager.parameters();
+      Trainer one = new CompiledMoons(micrograd ? new MicrogradGraph(task) : new DotGraph(task), "one", 1);
+      Trainer two = new CompiledMoons(micrograd ? new MicrogradGraph(task) : new DotGraph(task), "two", 2);
+
+      assertThat(losses(one)).containsExactly(expectedLosses);
+      assertThat(one.parameters()).containsExactly(expectedParameters);
+      assertThat(losses(two)).containsExactly(expectedLosses, within(1e-12));
+      assertThat(two.parameters()).containsExactly(expectedParameters, within(1e-12));
+    }
+  }
+
+  @Test
+  void the_micrograd_graph_compiles_to_about_a_ninth_of_its_nodes() {
+    // each neuron's chain b + w0·x0 + w1·x1 + … becomes one weighted-sum op
+    assertThat(new CompiledMoons(new MicrogradGraph(task), "compiled", 1).nodesPerStep()).isBetween(7_000, 8_000);
+  }
+
+  @Test
+  void the_classifier_step_variants_compute_the_same_training_run() {
+    MlpTask small = new MlpTask("small", 6, 5, 3, 8, dev.retrograd.registry.Plugins.load(), 3);
+    Trainer floor = new HandWrittenMlp(small, 1);
+    double[] expectedLosses = losses(floor);
+    double[] expectedParameters = floor.parameters();
+    Trainer eager = new EagerMlp(small);
+    double[] eagerLosses = losses(eager);
+
+    for (Trainer trainer : List.of(new CompiledMlp(small, 1), new CompiledMlp(small, 2), new HandWrittenMlp(small, 2))) {
+      assertThat(losses(trainer)).as(trainer.name()).containsExactly(expectedLosses, within(1e-12));
+      assertThat(trainer.parameters()).as(trainer.name()).containsExactly(expectedParameters, within(1e-12));
+    }
+    assertThat(eagerLosses).containsExactly(expectedLosses, within(1e-12));
+    assertThat(losses(new CompiledMlp(small, 1))).as("compiled on one thread, against eager").containsExactly(
+        eagerLosses);
+  }
+
+  @Test
   void the_learning_rate_falls_linearly_from_1_to_0_109() {
     assertThat(MoonsTask.learningRate(0)).isEqualTo(1.0);
     assertThat(MoonsTask.learningRate(99)).isCloseTo(0.109, within(1e-12));

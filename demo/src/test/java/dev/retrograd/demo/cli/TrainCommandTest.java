@@ -38,7 +38,11 @@ class TrainCommandTest {
     List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
     assertThat(csv).hasSize(4);
     assertThat(csv.get(0)).isEqualTo("epoch,learning_rate,train_loss,validation_loss,train_accuracy,"
-        + "validation_accuracy,gradient_norm,mean_abs_gradient_layer1,mean_abs_gradient_layer2");
+        + "validation_accuracy,gradient_norm,mean_abs_gradient_layer1,mean_abs_gradient_layer2,train_seconds");
+    for (String row : csv.subList(1, csv.size())) {
+      double trainSeconds = Double.parseDouble(row.substring(row.lastIndexOf(',') + 1));
+      assertThat(trainSeconds).as("train_seconds of " + row).isPositive().isLessThan(60);
+    }
   }
 
   @Test
@@ -140,5 +144,36 @@ class TrainCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--optimizer=NAME", "--hp=K=V,…", "--clip-norm=MAX", "--resume=CHECKPOINT",
         "--batch-norm", "--residual", "--plugins=PATH");
+  }
+
+  @Test
+  void the_eager_and_the_compiled_engine_on_one_thread_write_the_same_metrics() throws Exception {
+    Path eagerFolder = dir.resolve("eager");
+    Path compiledFolder = dir.resolve("compiled");
+    Cli eager = Cli.run("train", "--dataset", "moons", "--samples", "120", "--hidden", "8,8", "--batch-norm",
+        "--residual", "--epochs", "3", "--progress", "quiet", "--engine", "eager", "--out", eagerFolder.toString());
+    Cli compiled = Cli.run("train", "--dataset", "moons", "--samples", "120", "--hidden", "8,8", "--batch-norm",
+        "--residual", "--epochs", "3", "--progress", "quiet", "--engine", "compiled", "--threads", "1",
+        "--out", compiledFolder.toString());
+
+    assertThat(eager.exitCode()).as(eager.err()).isZero();
+    assertThat(compiled.exitCode()).as(compiled.err()).isZero();
+    assertThat(withoutTrainSeconds(compiledFolder.resolve("metrics.csv")))
+        .isEqualTo(withoutTrainSeconds(eagerFolder.resolve("metrics.csv")));
+  }
+
+  @Test
+  void an_unknown_engine_and_a_thread_count_below_one_are_refused_with_what_is_accepted() {
+    Cli engine = train("--engine", "jit");
+    Cli threads = train("--threads", "0");
+
+    assertThat(engine.exitCode()).isNotZero();
+    assertThat(engine.err()).contains("Unknown engine 'jit'; available: [eager, compiled].");
+    assertThat(threads.exitCode()).isNotZero();
+    assertThat(threads.err()).contains("--threads must be >= 1, was 0");
+  }
+
+  private static List<String> withoutTrainSeconds(Path csv) throws java.io.IOException {
+    return Files.readAllLines(csv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
   }
 }

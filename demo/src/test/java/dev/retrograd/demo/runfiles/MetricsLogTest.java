@@ -25,7 +25,7 @@ class MetricsLogTest {
 
   private static final MetricsCsv COLUMNS = new MetricsCsv(Task.CLASSIFICATION, List.of("layer1", "layer2"));
   private static final String HEADER = "epoch,learning_rate,train_loss,validation_loss,train_accuracy,"
-      + "validation_accuracy,gradient_norm,mean_abs_gradient_layer1,mean_abs_gradient_layer2";
+      + "validation_accuracy,gradient_norm,mean_abs_gradient_layer1,mean_abs_gradient_layer2,train_seconds";
 
   private final List<String> notes = new ArrayList<>();
 
@@ -33,7 +33,7 @@ class MetricsLogTest {
   private static EpochMetrics epoch(int e) {
     return new EpochMetrics(e, 0.01, new Scores(1.0 / e, 0.5 + e / 100.0, Double.NaN, Double.NaN),
         new Scores(1.5 / e, 0.4 + e / 100.0, Double.NaN, Double.NaN), 2.0 / e,
-        Map.of("layer1", 0.1 / e, "layer2", 0.2 / e), Duration.ofMillis(30));
+        Map.of("layer1", 0.1 / e, "layer2", 0.2 / e), Duration.ofMillis(30), Duration.ofMillis(25));
   }
 
   private static String row(int e) {
@@ -71,7 +71,7 @@ class MetricsLogTest {
       assertThat(Files.readAllLines(file())).containsExactly(HEADER, row(1), row(2));
     }
     assertThat(row(1)).isEqualTo("1,0.010000000,1.0000000,1.5000000,0.51000000,0.41000000,2.0000000,"
-        + "0.10000000,0.20000000");
+        + "0.10000000,0.20000000,0.025000000");
   }
 
   @Test
@@ -159,7 +159,7 @@ class MetricsLogTest {
     write("epoch,train_loss,learning_rate,mean_abs_gradient_layer1,train_seconds", "1,0.9,0.01,0.5,1.25");
 
     try (MetricsLog log = resumed(1, file())) {
-      assertThat(Files.readAllLines(file())).containsExactly(HEADER, "1,0.01,0.9,,,,,0.5,");
+      assertThat(Files.readAllLines(file())).containsExactly(HEADER, "1,0.01,0.9,,,,,0.5,,1.25");
       log.onEpochEnd(epoch(2));
     }
 
@@ -173,7 +173,7 @@ class MetricsLogTest {
 
     assertThatThrownBy(() -> resumed(3, file()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file() + " line 3 has 3 fields but its header has 9. Mend or remove the line, or move the file"
+        .hasMessage(file() + " line 3 has 3 fields but its header has 10. Mend or remove the line, or move the file"
             + " away.");
     assertThat(Files.readAllBytes(file())).isEqualTo(before);
 

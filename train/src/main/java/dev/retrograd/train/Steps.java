@@ -1,0 +1,25 @@
+package dev.retrograd.train;
+
+/**
+ * The forward and backward passes of the training steps of one run, eager or compiled: the loop
+ * in {@link TrainingRun} calls {@link #forward}, checks the loss, then {@link #backward}.
+ */
+interface Steps extends AutoCloseable {
+
+  /**
+   * Runs the forward pass of {@code batch} in training mode (batch normalization's running
+   * statistics move) and returns the objective, the batch's mean loss plus the L2 penalty; stores
+   * the prediction for row r of the batch in {@code predictions[from + r]}.
+   */
+  double forward(Rows batch, double[][] predictions, int from);
+
+  /**
+   * Computes the gradients of the latest forward pass's objective and returns them in the order of
+   * the run's parameters, in the buffer the optimizer reads (to be clipped in place).
+   */
+  double[] backward();
+
+  /** Lets go of the threads, if any. */
+  @Override
+  void close();
+}
