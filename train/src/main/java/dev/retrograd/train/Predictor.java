@@ -1,8 +1,6 @@
 package dev.retrograd.train;
 
 import dev.retrograd.api.PluginCatalog;
-import dev.retrograd.autograd.NoGrad;
-import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Task;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.MlpSpec;
@@ -34,16 +32,21 @@ import java.util.SplittableRandom;
  */
 public final class Predictor {
 
+  private static final int BATCH_SIZE = 256;
+
   private final Mlp model;
   private final DataSchema schema;
   private final String loss;
   private final Checkpoint checkpoint;
+  /** The compiled forward passes, kept from one call to the next. */
+  private final Predictions forward;
 
   private Predictor(Mlp model, DataSchema schema, String loss, Checkpoint checkpoint) {
     this.model = model;
     this.schema = schema;
     this.loss = loss;
     this.checkpoint = checkpoint;
+    this.forward = new Predictions(model, Engine.COMPILED);
   }
 
   /**
@@ -125,26 +128,17 @@ public final class Predictor {
 
   /**
    * Returns the network's outputs for raw rows (standardized first), 256 rows per forward pass,
-   * without recording a graph.
+   * replayed from one compiled forward pass per batch size (the eager forward pass's numbers, bit
+   * for bit), without recording a graph.
    *
    * @throws IllegalArgumentException for a row of another width than the model's features
    */
   public double[][] outputs(double[][] rawRows) {
-    double[][] outputs = new double[rawRows.length][];
-    try (NoGrad scope = Value.noGrad()) {
-      for (int from = 0; from < rawRows.length; from += 256) {
-        int to = Math.min(from + 256, rawRows.length);
-        double[][] batch = new double[to - from][];
-        for (int r = from; r < to; r++) {
-          batch[r - from] = schema.standardized(rawRows[r]);
-        }
-        Value[][] values = model.forward(batch);
-        for (int r = 0; r < values.length; r++) {
-          outputs[from + r] = TrainingRun.numbers(values[r]);
-        }
-      }
+    double[][] standardized = new double[rawRows.length][];
+    for (int r = 0; r < rawRows.length; r++) {
+      standardized[r] = schema.standardized(rawRows[r]);
     }
-    return outputs;
+    return forward.of(standardized, BATCH_SIZE);
   }
 
   /** Returns the prediction for one raw row. */

@@ -1,11 +1,12 @@
 package dev.retrograd.demo.cli;
 
-import dev.retrograd.autograd.NoGrad;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.data.Dataset;
 import dev.retrograd.nn.Mlp;
 import dev.retrograd.nn.Neuron;
+import dev.retrograd.train.Engine;
 import dev.retrograd.train.Metrics;
+import dev.retrograd.train.Predictions;
 import java.util.List;
 
 /** What the pictures of a finished run read from its model: the classes it predicts, its first layer's weights. */
@@ -18,24 +19,16 @@ final class ModelReadings {
 
   /**
    * Returns the class the model predicts for each row of {@code standardized} (as accuracy counts
-   * it), in evaluation mode, without recording a graph.
+   * it), in evaluation mode, replayed from compiled forward passes.
    */
   static int[] predictedClasses(Mlp model, Dataset standardized) {
     boolean wasTraining = model.isTraining();
     model.setTraining(false);
     int[] classes = new int[standardized.size()];
-    try (NoGrad scope = Value.noGrad()) {
-      for (int from = 0; from < classes.length; from += BATCH) {
-        int to = Math.min(from + BATCH, classes.length);
-        double[][] rows = java.util.Arrays.copyOfRange(standardized.features(), from, to);
-        Value[][] outputs = model.forward(rows);
-        for (int r = 0; r < outputs.length; r++) {
-          double[] numbers = new double[outputs[r].length];
-          for (int c = 0; c < numbers.length; c++) {
-            numbers[c] = outputs[r][c].data();
-          }
-          classes[from + r] = Metrics.predictedClass(numbers);
-        }
+    try {
+      double[][] outputs = Predictions.of(model, standardized.features(), BATCH, Engine.COMPILED);
+      for (int r = 0; r < classes.length; r++) {
+        classes[r] = Metrics.predictedClass(outputs[r]);
       }
     } finally {
       model.setTraining(wasTraining);
