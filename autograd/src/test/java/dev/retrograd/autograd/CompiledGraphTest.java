@@ -222,6 +222,65 @@ class CompiledGraphTest {
     assertThat(b.grad()).isEqualTo(1.0);
   }
 
+  /** Two layers of ReLU neurons over shared inputs, then a loss: the shape of a network's step. */
+  private static Value layers(Value[] x, Value[][] w1, Value[][] w2, SplittableRandom random) {
+    Value[] hidden = new Value[w1.length];
+    for (int j = 0; j < hidden.length; j++) {
+      hidden[j] = Value.dot(w1[j], x, null).relu();
+    }
+    Value[] h = new Value[w2.length];
+    for (int j = 0; j < h.length; j++) {
+      h[j] = dev.retrograd.autograd.internal.Nodes.neuron(w2[j], hidden, null, SOFTPLUS);
+    }
+    return Value.loss(SQUARED_ERROR, h, new double[] {0.5, -0.25, 1});
+  }
+
+  @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+  void a_layer_of_neurons_replays_as_one_op_bit_for_bit(@ForAll("points") double[] compiledAt,
+      @ForAll("points") double[] replayedAt) {
+    SplittableRandom random = new SplittableRandom(3);
+    Value[][] w1 = new Value[5][LEAVES];
+    Value[][] w2 = new Value[3][5];
+    for (Value[][] w : List.of(w1, w2)) {
+      for (Value[] row : w) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = Value.of(random.nextDouble(-1, 1));
+        }
+      }
+    }
+    Value[] x = leaves(compiledAt);
+    CompiledGraph graph = Value.compile(layers(x, w1, w2, random));
+    for (int i = 0; i < LEAVES; i++) {
+      x[i].setData(replayedAt[i]);
+    }
+    double replayed = graph.forward();
+    graph.backward();
+    double[] compiledGradients = List.of(w1, w2).stream().flatMap(java.util.Arrays::stream)
+        .flatMap(java.util.Arrays::stream).mapToDouble(Value::grad).toArray();
+    double[] inputGradients = java.util.Arrays.stream(x).mapToDouble(Value::grad).toArray();
+    for (Value[][] w : List.of(w1, w2)) {
+      for (Value[] row : w) {
+        for (Value weight : row) {
+          weight.zeroGrad();
+        }
+      }
+    }
+    Value[] fresh = leaves(replayedAt);
+    Value eager = layers(fresh, w1, w2, random);
+    eager.backward();
+
+    assertThat(graph.opCount()).as("a layer's dots merged; the relus stay ops").isLessThan(5 + 5 + 3 + 1);
+    assertThat(bits(replayed)).isEqualTo(bits(eager.data()));
+    double[] eagerGradients = List.of(w1, w2).stream().flatMap(java.util.Arrays::stream)
+        .flatMap(java.util.Arrays::stream).mapToDouble(Value::grad).toArray();
+    for (int i = 0; i < eagerGradients.length; i++) {
+      assertThat(bits(compiledGradients[i])).as("weight %d", i).isEqualTo(bits(eagerGradients[i]));
+    }
+    for (int i = 0; i < LEAVES; i++) {
+      assertThat(bits(inputGradients[i])).as("input %d", i).isEqualTo(bits(fresh[i].grad()));
+    }
+  }
+
   @Test
   void a_loss_node_reads_the_target_written_into_it() {
     Value p = Value.of(1);
