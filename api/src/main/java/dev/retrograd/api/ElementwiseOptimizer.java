@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * An optimizer whose rule updates each parameter from its own gradient and its own state: the
@@ -23,6 +26,11 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Momentum, by contrast, declares a buffer and reads it with {@code e.buffer(0)}.
+ *
+ * <p>A rule that reads and writes only its own element (its value, gradient and buffer entries, and
+ * fields that {@link #beginStep()} set) may say so by overriding {@link #updatesOnlyItsElement()};
+ * a trainer that runs on several threads then updates disjoint ranges of elements at once
+ * ({@link #step(Parameters, ExecutorService, int)}), with the same numbers bit for bit.
  */
 public abstract class ElementwiseOptimizer implements Optimizer {
 
@@ -35,6 +43,8 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   private int size = -1;
   private long steps;
   private final Element element = new Element();
+  /** The elements of the ranges a parallel step updates, one per range; element 0 is {@link #element}. */
+  private Element[] rangeElements = {element};
 
   /**
    * Creates an optimizer with per-parameter buffers named {@code bufferNames}, such as
@@ -58,6 +68,16 @@ public abstract class ElementwiseOptimizer implements Optimizer {
    */
   protected void beginStep() {}
 
+  /**
+   * Returns whether {@link #update(Element)} reads and writes nothing but its element and fields
+   * that {@link #beginStep()} set, so that disjoint ranges of elements can be updated on several
+   * threads at once; false unless overridden. A rule that keeps anything else across elements (a
+   * running sum, a counter) must leave it false.
+   */
+  public boolean updatesOnlyItsElement() {
+    return false;
+  }
+
   /** Returns the value buffer {@code name} starts at before the first step; 0 unless overridden. */
   protected double initialValue(String name) {
     return 0;
@@ -70,6 +90,51 @@ public abstract class ElementwiseOptimizer implements Optimizer {
 
   @Override
   public final void step(Parameters parameters) {
+    beginStepOf(parameters);
+    updateRange(element, parameters, 0, size);
+  }
+
+  /**
+   * Does what {@link #step(Parameters)} does, with the elements cut into {@code ranges} ranges of
+   * consecutive indices that are updated at once: the first on the calling thread, the others on
+   * {@code executor}. The result is that of {@link #step(Parameters)} bit for bit, since each
+   * element's update depends on that element only. An optimizer whose
+   * {@link #updatesOnlyItsElement()} is false, or {@code ranges} of 1, steps on the calling thread.
+   *
+   * @throws IllegalArgumentException if {@code ranges} is below 1, or {@code parameters} is not the
+   *     size of the earlier steps' parameters
+   */
+  public final void step(Parameters parameters, ExecutorService executor, int ranges) {
+    if (ranges < 1) {
+      throw new IllegalArgumentException("ranges must be >= 1, was " + ranges);
+    }
+    if (ranges == 1 || !updatesOnlyItsElement()) {
+      step(parameters);
+      return;
+    }
+    beginStepOf(parameters);
+    if (rangeElements.length != ranges) {
+      rangeElements = new Element[ranges];
+      rangeElements[0] = element;
+      for (int k = 1; k < ranges; k++) {
+        rangeElements[k] = new Element();
+      }
+    }
+    List<Future<?>> running = new java.util.ArrayList<>(ranges - 1);
+    for (int k = 1; k < ranges; k++) {
+      Element range = rangeElements[k];
+      int from = (int) ((long) k * size / ranges);
+      int to = (int) ((long) (k + 1) * size / ranges);
+      running.add(executor.submit(() -> updateRange(range, parameters, from, to)));
+    }
+    updateRange(element, parameters, 0, size / ranges);
+    for (Future<?> range : running) {
+      await(range);
+    }
+  }
+
+  /** Checks the size, sets up the buffers on the first step, counts the step and calls {@link #beginStep()}. */
+  private void beginStepOf(Parameters parameters) {
     if (buffers == null) {
       size = parameters.size();
       buffers = new double[bufferNames.size()][size];
@@ -84,12 +149,30 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     }
     steps++;
     beginStep();
-    element.parameters = parameters;
-    for (int i = 0; i < size; i++) {
-      element.index = i;
-      update(element);
+  }
+
+  /** Applies the rule to the elements [from, to) through {@code cursor}. */
+  private void updateRange(Element cursor, Parameters parameters, int from, int to) {
+    cursor.parameters = parameters;
+    for (int i = from; i < to; i++) {
+      cursor.index = i;
+      update(cursor);
     }
-    element.parameters = null;
+    cursor.parameters = null;
+  }
+
+  private static void await(Future<?> range) {
+    try {
+      range.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while an optimizer step ran on other threads", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("An optimizer step failed on another thread: " + e.getCause(), e.getCause());
+    }
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.retrograd.train;
 
+import dev.retrograd.api.ElementwiseOptimizer;
 import dev.retrograd.api.Loss;
+import dev.retrograd.api.Optimizer;
+import dev.retrograd.api.Parameters;
 import dev.retrograd.autograd.CompiledGraph;
 import dev.retrograd.autograd.Value;
 import dev.retrograd.nn.Model;
@@ -27,7 +30,9 @@ import java.util.function.ToDoubleFunction;
  * consecutive rows, as even as can be; part k has its own program over the shared parameters, whose
  * objective is Σ<sub>its rows</sub> loss / |batch| (part 0 adds the L2 penalty), and which computes its
  * gradients into its own buffer on its own thread. The objective and the gradients are then the sums
- * over the parts, taken in part order: the same for a given N every time. A model with running
+ * over the parts, taken in part order: the same for a given N every time. An element-wise optimizer
+ * whose rule touches only its element then updates a range of the parameters on each thread (the
+ * numbers of a one-thread update, bit for bit). A model with running
  * statistics (batch normalization) couples the rows of a batch, so it trains on one thread.
  *
  * <p>Batch normalization: building a program runs the model's forward pass, which moves the running
@@ -62,6 +67,21 @@ final class CompiledSteps implements Steps {
   @Override
   public double[] backward() {
     return latest.backward();
+  }
+
+  /**
+   * Steps an element-wise optimizer whose rule touches only its element on every thread, each a
+   * range of the parameters (the numbers of a one-thread step, bit for bit); any other optimizer on
+   * the calling thread.
+   */
+  @Override
+  public void update(Optimizer optimizer, Parameters parameters) {
+    if (threads > 1 && optimizer instanceof ElementwiseOptimizer elementwise
+        && elementwise.updatesOnlyItsElement()) {
+      elementwise.step(parameters, pool(), threads);
+    } else {
+      optimizer.step(parameters);
+    }
   }
 
   @Override

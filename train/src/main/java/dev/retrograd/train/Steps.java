@@ -1,8 +1,12 @@
 package dev.retrograd.train;
 
+import dev.retrograd.api.Optimizer;
+import dev.retrograd.api.Parameters;
+
 /**
  * The forward and backward passes of the training steps of one run, eager or compiled: the loop
- * in {@link TrainingRun} calls {@link #forward}, checks the loss, then {@link #backward}.
+ * in {@link TrainingRun} calls {@link #forward}, checks the loss, then {@link #backward}, clips, then
+ * {@link #update}.
  */
 interface Steps extends AutoCloseable {
 
@@ -18,6 +22,14 @@ interface Steps extends AutoCloseable {
    * the run's parameters, in the buffer the optimizer reads (to be clipped in place).
    */
   double[] backward();
+
+  /**
+   * Applies one step of {@code optimizer} to {@code parameters}, whose gradients {@link #backward}
+   * returned: {@code optimizer.step(parameters)}, on the calling thread unless overridden.
+   */
+  default void update(Optimizer optimizer, Parameters parameters) {
+    optimizer.step(parameters);
+  }
 
   /** Lets go of the threads, if any. */
   @Override

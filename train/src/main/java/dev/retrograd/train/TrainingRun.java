@@ -231,7 +231,7 @@ final class TrainingRun {
       double[] gradients = steps.backward();
       layerGradients.add(gradients, Clipping.globalNorm(gradients));
       config.clipping().clip(gradients);
-      optimizer.step(view);
+      steps.update(optimizer, view);
       lossSum += value;
       LOG.debug("epoch {} step {}/{}: loss {}", epoch, step, stepsPerEpoch, value);
       int stepNumber = step;

@@ -83,6 +83,12 @@ public final class Adagrad implements OptimizerPlugin {
       clr = learningRate() / (1 + (steps() - 1) * lrDecay);
     }
 
+    /** Each element's update reads and writes that element only, so ranges of them may be updated at once. */
+    @Override
+    public boolean updatesOnlyItsElement() {
+      return true;
+    }
+
     @Override
     protected void update(Element e) {
       double theta = e.value();

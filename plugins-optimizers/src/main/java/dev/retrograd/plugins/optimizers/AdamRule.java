@@ -66,6 +66,12 @@ final class AdamRule extends ElementwiseOptimizer {
         Hyperparameter.flag("amsgrad", false, "normalize by the running maximum of v (AMSGrad)"));
   }
 
+  /** Each element's update reads and writes that element only, so ranges of them may be updated at once. */
+  @Override
+  public boolean updatesOnlyItsElement() {
+    return true;
+  }
+
   @Override
   protected void update(Element e) {
     double theta = e.value();

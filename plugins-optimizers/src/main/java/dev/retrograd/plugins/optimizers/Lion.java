@@ -71,6 +71,12 @@ public final class Lion implements OptimizerPlugin {
       this.weightDecay = weightDecay;
     }
 
+    /** Each element's update reads and writes that element only, so ranges of them may be updated at once. */
+    @Override
+    public boolean updatesOnlyItsElement() {
+      return true;
+    }
+
     @Override
     protected void update(Element e) {
       double lr = learningRate();

@@ -95,6 +95,12 @@ public final class RmsProp implements OptimizerPlugin {
       return names.toArray(new String[0]);
     }
 
+    /** Each element's update reads and writes that element only, so ranges of them may be updated at once. */
+    @Override
+    public boolean updatesOnlyItsElement() {
+      return true;
+    }
+
     @Override
     protected void update(Element e) {
       double theta = e.value();

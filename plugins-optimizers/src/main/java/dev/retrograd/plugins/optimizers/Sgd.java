@@ -79,6 +79,12 @@ public final class Sgd implements OptimizerPlugin {
       this.weightDecay = weightDecay;
     }
 
+    /** Each element's update reads and writes that element only, so ranges of them may be updated at once. */
+    @Override
+    public boolean updatesOnlyItsElement() {
+      return true;
+    }
+
     @Override
     protected void update(Element e) {
       double theta = e.value();
