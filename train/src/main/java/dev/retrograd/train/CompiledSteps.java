@@ -256,7 +256,7 @@ final class CompiledSteps implements Steps {
         }
         System.arraycopy(y[first + r], 0, targets[r], 0, targets[r].length);
       }
-      value = graph.forward();
+      value = graph.forward(parameterSlots, view.numbers());
       update.apply(replayed);
       for (int r = 0; r < outputSlots.length; r++) {
         int[] slots = outputSlots[r];

@@ -202,6 +202,7 @@ final class TrainingRun {
     double lr = config.schedule().learningRate(baseLearningRate, epoch - 1, config.epochs());
     optimizer.setLearningRate(lr);
     model.setTraining(true);
+    view.readValues();   // a resume or a restore may have set the leaves since the last step
     int[] order = new int[training.size()];
     Arrays.setAll(order, i -> i);
     random.shuffle(order);
