@@ -174,7 +174,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Threads a compiled step splits its batch across; each part's gradients are summed in a fixed"
           + " order, so a given N always gives the same run, and 1 gives the eager engine's numbers exactly."
           + " With --batch-norm, which couples the rows of a batch, training runs on 1 thread."
-          + " Default: every core.")
+          + " Default: every core, as long as each part of a batch keeps at least 500,000 multiply-adds"
+          + " (parameters × rows); so small networks train on 1 thread, where splitting costs more than it saves.")
   private Integer threads;
 
   @Option(names = "--out", paramLabel = "FOLDER",
@@ -243,7 +244,7 @@ public final class TrainCommand implements Callable<Integer> {
         .earlyStopping(earlyStopping)
         .seed(seed)
         .engine(Engine.parse(engine))
-        .threads(threads());
+        .threads(threads == null ? 1 : threads());
     settings.loss(loss != null ? loss : "mse").task(declaredTask.orElse(Task.REGRESSION)).build();
     if (loss != null && declaredTask.isPresent()) {
       LossTable.requireFits(loss, declaredTask.get());
@@ -268,6 +269,8 @@ public final class TrainCommand implements Callable<Integer> {
         .targetEncoding(LossTable.targetEncoding(lossName))
         .targetStandardizer(task == Task.REGRESSION ? Standardizer.fitTargets(split.train()) : null)
         .featureStandardizer(standardizer)
+        .threads(threads != null ? threads : DefaultThreads.of(model.parameters().size(), batchSize,
+            Runtime.getRuntime().availableProcessors()))
         .build();
 
     List<String> folderFiles = new ArrayList<>(List.of(CHECKPOINT, MetricsCsv.FILE_NAME));
@@ -280,6 +283,7 @@ public final class TrainCommand implements Callable<Integer> {
       out.printf("data      %s: %d training and %d test examples%n", dataset, train.size(), test.size());
       out.printf("model     %s, %d parameters%n", architecture, model.parameters().size());
       out.printf("training  %s%n", config.describe());
+      out.printf("engine    %s%n", engineLine(config, model));
       runFolder.notes().forEach(note -> out.printf("folder    %s%n", note));
       out.flush();
 
@@ -494,16 +498,32 @@ public final class TrainCommand implements Callable<Integer> {
     return clipNorm != null ? Clipping.byNorm(clipNorm) : clipValue != null ? Clipping.byValue(clipValue) : Clipping.none();
   }
 
-  /** Returns --threads, every core when not given. */
+  /** Returns --threads, checked; call it only when the option was given. */
   private int threads() {
-    if (threads == null) {
-      return Runtime.getRuntime().availableProcessors();
-    }
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, was " + threads + "; give a number of threads,"
           + " such as 1 or 2, or leave it out to use every core.");
     }
     return threads;
+  }
+
+  /** Returns how the steps run, such as "compiled, 2 threads (every core)". */
+  private String engineLine(TrainingConfig config, Mlp model) {
+    if (config.engine() == Engine.EAGER) {
+      return "eager, 1 thread";
+    }
+    int used = model.buffers().isEmpty() ? config.threads() : 1;
+    String count = used + (used == 1 ? " thread" : " threads");
+    if (used < config.threads()) {
+      return "compiled, " + count + " (batch normalization couples the rows of a batch)";
+    }
+    if (threads != null) {
+      return "compiled, " + count;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return used == cores ? "compiled, " + count + " (every core)"
+        : "compiled, " + count + " of " + cores + " cores (more would leave each part of a batch too little work"
+            + " to pay for the split; --threads sets it)";
   }
 
   private ProgressMode progressMode() {
