@@ -1,5 +1,7 @@
 package dev.retrograd.train;
 
+import dev.retrograd.data.Dataset;
+import dev.retrograd.data.TargetEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -235,6 +237,25 @@ public final class Checkpoint {
    */
   public Optional<DataSchema> schema() {
     return Optional.ofNullable(schema);
+  }
+
+  /**
+   * Returns whether {@code training} holds the rows this checkpoint's run trained on: the training
+   * rows of the run's data, features standardized as the run standardized them (raw targets), whose
+   * run-identity fingerprint, after the run's validation split drawn with its seed, equals the
+   * checkpoint's. This tells whether a data set drawn again (a generator, a seed, a test fraction)
+   * is the run's, and so whether its test rows are rows the model never trained on.
+   *
+   * @param encoding how the run's loss took class targets
+   */
+  public boolean trainedOn(Dataset training, TargetEncoding encoding) {
+    if (training.size() != identity.examples()) {
+      return false;
+    }
+    TargetUnits units = TargetUnits.of(schema == null ? null : schema.targetStandardizer().orElse(null));
+    ValidationSplit split = ValidationSplit.draw(units.trained(training), encoding, identity.validationFraction(),
+        new SplitMix64(identity.seed()));
+    return DataFingerprint.of(split.training(), split.validation()).equals(identity.data());
   }
 
   /**

@@ -20,7 +20,12 @@ final class TargetUnits {
   }
 
   static TargetUnits of(TrainingConfig config) {
-    return new TargetUnits(config.targetStandardizer().orElse(null));
+    return of(config.targetStandardizer().orElse(null));
+  }
+
+  /** Returns the units of a run whose target was standardized with {@code standardizer}, or not (null). */
+  static TargetUnits of(Standardizer standardizer) {
+    return new TargetUnits(standardizer);
   }
 
   /** Returns whether the run trains on a standardized target. */

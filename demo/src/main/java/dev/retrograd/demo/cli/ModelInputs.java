@@ -5,7 +5,9 @@ import dev.retrograd.data.Dataset;
 import dev.retrograd.data.IdxDataset;
 import dev.retrograd.data.IdxFile;
 import dev.retrograd.data.ImageShape;
+import dev.retrograd.data.Split;
 import dev.retrograd.data.Task;
+import dev.retrograd.train.Checkpoint;
 import dev.retrograd.train.DataSchema;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,8 +39,25 @@ public final class ModelInputs {
 
   @Option(names = "--dataset", paramLabel = "NAME",
       description = "Instead of --data, the test set of a built-in data set: the official one of fashion-mnist and"
-          + " mnist, or the one train holds out with the run's seed and the default test fraction, 0.2.")
+          + " mnist, or the one train held out, drawn again with the run's seed and --samples, --noise, --classes"
+          + " and --test-fraction as train had them (checked against the checkpoint's data fingerprint).")
   String dataset;
+
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "300",
+      description = "With --dataset: the points train generated. Default: ${DEFAULT-VALUE}, as train's.")
+  int samples;
+
+  @Option(names = "--noise", paramLabel = "X", defaultValue = "0.1",
+      description = "With --dataset: the noise train generated with. Default: ${DEFAULT-VALUE}, as train's.")
+  double noise;
+
+  @Option(names = "--classes", paramLabel = "K", defaultValue = "3",
+      description = "With --dataset spiral: its arms. Default: ${DEFAULT-VALUE}, as train's.")
+  int classes;
+
+  @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+      description = "With --dataset: the share train held out for the test. Default: ${DEFAULT-VALUE}, as train's.")
+  double testFraction;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the IDX files of --dataset.")
   Path dataDir;
@@ -84,16 +103,17 @@ public final class ModelInputs {
 
   /**
    * Returns the rows, checked against {@code schema}; a built-in data set is generated and split
-   * with {@code seed}, the training run's.
+   * with the seed of the run that wrote {@code checkpoint}, and refused unless its training rows are
+   * that run's.
    *
    * @throws IOException when a file cannot be read
    * @throws dev.retrograd.data.CsvFormatException for a CSV row that does not fit the model, naming its line
    * @throws IllegalArgumentException for IDX images of another size, or classes the model does not know
    */
-  Rows read(DataSchema schema, long seed) throws IOException {
+  Rows read(DataSchema schema, Checkpoint checkpoint) throws IOException {
     check();
     if (dataset != null) {
-      return fromDataset(schema, seed);
+      return fromDataset(schema, checkpoint);
     }
     if (isIdx(file)) {
       return fromIdx(schema);
@@ -146,7 +166,7 @@ public final class ModelInputs {
     return java.nio.file.Files.isRegularFile(beside) ? beside : null;
   }
 
-  private Rows fromDataset(DataSchema schema, long seed) throws IOException {
+  private Rows fromDataset(DataSchema schema, Checkpoint checkpoint) throws IOException {
     Map<String, DataSource> builtIn = new TreeMap<>(sources);
     builtIn.remove(DataOptions.CSV);
     DataSource source = builtIn.get(dataset);
@@ -154,8 +174,13 @@ public final class ModelInputs {
       throw new IllegalArgumentException("Unknown data set '" + dataset + "'; available: " + builtIn.keySet()
           + ", or --data FILE.");
     }
-    Dataset test = source.split(new DataSettings(null, null, null, 300, 0.1, 3, seed, dataDir, limit),
-        TrainCommand.DEFAULT_TEST_FRACTION).test();
+    long seed = checkpoint.identity().seed();
+    Split split = source.split(new DataSettings(null, null, null, samples, noise, classes, seed, dataDir, limit),
+        testFraction);
+    Dataset test = split.test();
+    if (!source.hasOwnTestSet()) {
+      requireTrainingRowsOf(checkpoint, schema, split.train());
+    }
     if (!test.featureNames().equals(schema.featureNames())) {
       throw new IllegalArgumentException("Data set '" + dataset + "' has the features " + abbreviatedNames(test)
           + ", but the model takes " + abbreviated(schema) + ".");
@@ -175,6 +200,21 @@ public final class ModelInputs {
       }
     }
     return new Rows(test.name(), test.features(), numbers, y, null);
+  }
+
+  /**
+   * Refuses a data set drawn again whose training rows are not those the checkpoint's run trained
+   * on: its test rows would then be other rows, some of them perhaps trained on.
+   */
+  private void requireTrainingRowsOf(Checkpoint checkpoint, DataSchema schema, Dataset train) {
+    Dataset standardized = schema.featureStandardizer().map(scaler -> scaler.apply(train)).orElse(train);
+    if (!checkpoint.trainedOn(standardized, LossTable.targetEncoding(checkpoint.identity().loss()))) {
+      throw new IllegalArgumentException("Data set '" + dataset + "' drawn with the run's seed "
+          + checkpoint.identity().seed() + ", --samples " + samples + ", --noise " + noise + ", --classes " + classes
+          + " and --test-fraction " + testFraction + " is not the data " + checkpoint.source()
+          + " was trained on (its training rows differ from the checkpoint's data fingerprint), so its test rows"
+          + " would not be the run's. Give the --samples, --noise, --classes and --test-fraction of the training run.");
+    }
   }
 
   private Rows limited(Rows rows) {

@@ -239,6 +239,28 @@ class ImageRecognitionTest {
   }
 
   @Test
+  void evaluate_refuses_a_generated_data_set_drawn_otherwise_than_the_run_and_takes_the_runs_options() {
+    Cli run = Cli.run("train", "--dataset", "circles", "--noise", "0.05", "--test-fraction", "0.3", "--hidden", "8",
+        "--epochs", "3", "--progress", "quiet", "--out", dir.resolve("circles").toString());
+    Matcher test = Pattern.compile("test      (loss \\S+ accuracy \\S+) on 90 examples").matcher(run.out());
+    assertThat(test.find()).as(run.out()).isTrue();
+    String checkpoint = dir.resolve("circles/checkpoint.txt").toString();
+
+    Cli otherNoise = Cli.run("evaluate", "--checkpoint", checkpoint, "--dataset", "circles", "--test-fraction", "0.3");
+    Cli otherFraction = Cli.run("evaluate", "--checkpoint", checkpoint, "--dataset", "circles", "--noise", "0.05");
+    Cli same = Cli.run("evaluate", "--checkpoint", checkpoint, "--dataset", "circles", "--noise", "0.05",
+        "--test-fraction", "0.3", "--out", dir.resolve("evaluation").toString());
+
+    assertThat(otherNoise.exitCode()).isEqualTo(1);
+    assertThat(otherNoise.err()).startsWith("retrograd: Data set 'circles' drawn with the run's seed 42, --samples 300,"
+        + " --noise 0.1, --classes 3 and --test-fraction 0.3 is not the data " + checkpoint + " was trained on");
+    assertThat(otherFraction.exitCode()).isEqualTo(1);
+    assertThat(otherFraction.err()).contains("--test-fraction 0.2 is not the data");
+    assertThat(same.exitCode()).as(same.err()).isZero();
+    assertThat(same.out()).contains("evaluate  " + test.group(1) + " on 90 examples of circles");
+  }
+
+  @Test
   void the_official_test_set_takes_no_test_fraction() {
     Cli run = train("--test-fraction", "0.3");
 
