@@ -3,8 +3,6 @@ package dev.retrograd.autograd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.retrograd.api.Activation;
-import dev.retrograd.api.Loss;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,37 +24,6 @@ import org.junit.jupiter.api.Test;
 class CompiledGraphTest {
 
   private static final int LEAVES = 4;
-
-  private static final Activation SOFTPLUS = new Activation() {
-    @Override
-    public double apply(double x) {
-      return Math.log1p(Math.exp(x));
-    }
-
-    @Override
-    public double derivative(double x, double y) {
-      return 1 / (1 + Math.exp(-x));
-    }
-  };
-
-  /** (1/n)·Σ (prediction − target)², allocating nothing. */
-  private static final Loss SQUARED_ERROR = new Loss() {
-    @Override
-    public double value(double[] prediction, double[] target) {
-      double sum = 0;
-      for (int i = 0; i < prediction.length; i++) {
-        sum += (prediction[i] - target[i]) * (prediction[i] - target[i]);
-      }
-      return sum / prediction.length;
-    }
-
-    @Override
-    public void gradient(double[] prediction, double[] target, double[] out) {
-      for (int i = 0; i < prediction.length; i++) {
-        out[i] = 2 * (prediction[i] - target[i]) / prediction.length;
-      }
-    }
-  };
 
   /** Every op kind of Value but {@code fused} (whose numbers are frozen by design), and micrograd's chains. */
   enum Op {
@@ -89,13 +56,13 @@ class CompiledGraphTest {
         case SIGMOID -> a.sigmoid();
         case RELU -> a.relu();
         case ABS -> a.abs();
-        case APPLY -> a.apply(SOFTPLUS);
+        case APPLY -> a.apply(TestFunctions.SOFTPLUS);
         case SUM -> Value.sum(a, b, c, a);
         case DOT -> Value.dot(new Value[] {a, b}, new Value[] {c, a});
         case DOT_WITH_BIAS -> Value.dot(new Value[] {a, b}, new Value[] {b, c}, a);
         case NEURON -> Value.dot(new Value[] {a, b, c}, new Value[] {c, b, a}, b).relu();
-        case LOSS -> Value.loss(SQUARED_ERROR, new Value[] {a, b}, new double[] {constant, -0.5});
-        case MEAN_LOSS -> Value.meanLoss(SQUARED_ERROR, new Value[][] {{a}, {c}}, new double[][] {{0.3}, {constant}});
+        case LOSS -> Value.loss(TestFunctions.SQUARED_ERROR, new Value[] {a, b}, new double[] {constant, -0.5});
+        case MEAN_LOSS -> Value.meanLoss(TestFunctions.SQUARED_ERROR, new Value[][] {{a}, {c}}, new double[][] {{0.3}, {constant}});
         case CHAIN -> a.add(b.mul(c)).add(c.mul(a)).add(b.mul(b));          // b + w₀x₀ + … as micrograd
         case PRODUCT_CHAIN -> a.mul(b).add(c.mul(a)).add(c).add(b.mul(c));
       };
@@ -230,9 +197,9 @@ class CompiledGraphTest {
     }
     Value[] h = new Value[w2.length];
     for (int j = 0; j < h.length; j++) {
-      h[j] = dev.retrograd.autograd.internal.Nodes.neuron(w2[j], hidden, null, SOFTPLUS);
+      h[j] = dev.retrograd.autograd.internal.Nodes.neuron(w2[j], hidden, null, TestFunctions.SOFTPLUS);
     }
-    return Value.loss(SQUARED_ERROR, h, new double[] {0.5, -0.25, 1});
+    return Value.loss(TestFunctions.SQUARED_ERROR, h, new double[] {0.5, -0.25, 1});
   }
 
   @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
@@ -284,7 +251,7 @@ class CompiledGraphTest {
   @Test
   void a_loss_node_reads_the_target_written_into_it() {
     Value p = Value.of(1);
-    Value loss = Value.loss(SQUARED_ERROR, new Value[] {p}, new double[] {0});
+    Value loss = Value.loss(TestFunctions.SQUARED_ERROR, new Value[] {p}, new double[] {0});
     CompiledGraph graph = Value.compile(loss);
 
     graph.target(loss)[0] = 3;
@@ -359,7 +326,7 @@ class CompiledGraphTest {
         act = act.add(parameters[i].mul(x));
       }
       Value neuron = Value.dot(new Value[] {parameters[20], parameters[21]}, new Value[] {act.relu(), x}, null);
-      total = total.add(Value.loss(SQUARED_ERROR, new Value[] {neuron.apply(SOFTPLUS)}, new double[] {0.5}));
+      total = total.add(Value.loss(TestFunctions.SQUARED_ERROR, new Value[] {neuron.apply(TestFunctions.SOFTPLUS)}, new double[] {0.5}));
     }
     CompiledGraph graph = Value.compile(total);
     for (int warmUp = 0; warmUp < 2_000; warmUp++) {

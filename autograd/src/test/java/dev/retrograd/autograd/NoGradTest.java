@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.retrograd.api.Activation;
-import dev.retrograd.api.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,47 +13,17 @@ import org.junit.jupiter.api.Test;
 /** Inside Value.noGrad() ops compute their values but record no graph; outside it nothing changes. */
 class NoGradTest {
 
-  private static final Activation SOFTPLUS = new Activation() {
-    @Override
-    public double apply(double x) {
-      return Math.log1p(Math.exp(x));
-    }
-
-    @Override
-    public double derivative(double x, double y) {
-      return 1 / (1 + Math.exp(-x));
-    }
-  };
-
-  private static final Loss SQUARED_ERROR = new Loss() {
-    @Override
-    public double value(double[] prediction, double[] target) {
-      double sum = 0;
-      for (int i = 0; i < prediction.length; i++) {
-        sum += (prediction[i] - target[i]) * (prediction[i] - target[i]);
-      }
-      return sum / prediction.length;
-    }
-
-    @Override
-    public void gradient(double[] prediction, double[] target, double[] out) {
-      for (int i = 0; i < prediction.length; i++) {
-        out[i] = 2 * (prediction[i] - target[i]) / prediction.length;
-      }
-    }
-  };
-
   /** One expression per op of Value, over a = 1.5, b = 0.4, c = -2. */
   private static final List<Function<Value[], Value>> EVERY_OP = List.of(
       v -> v[0].add(v[1]), v -> v[0].add(2), v -> v[0].sub(v[1]), v -> v[0].sub(2), v -> v[0].mul(v[1]),
       v -> v[0].mul(2), v -> v[0].div(v[1]), v -> v[0].div(2), v -> v[0].pow(v[1]), v -> v[0].pow(3),
       v -> v[0].neg(), v -> v[0].exp(), v -> v[0].log(), v -> v[0].sqrt(), v -> v[2].tanh(), v -> v[2].sigmoid(),
-      v -> v[2].relu(), v -> v[2].abs(), v -> v[2].apply(SOFTPLUS), v -> Value.sum(v[0], v[1], v[2]),
+      v -> v[2].relu(), v -> v[2].abs(), v -> v[2].apply(TestFunctions.SOFTPLUS), v -> Value.sum(v[0], v[1], v[2]),
       v -> Value.dot(new Value[] {v[0], v[1]}, new Value[] {v[2], v[0]}),
       v -> Value.dot(new Value[] {v[0], v[1]}, new Value[] {v[2], v[0]}, v[1]),
       v -> Value.fused("twice", 2 * v[0].data(), new Value[] {v[0]}, new double[] {2}),
-      v -> Value.loss(SQUARED_ERROR, new Value[] {v[0], v[1]}, new double[] {1, 0}),
-      v -> Value.meanLoss(SQUARED_ERROR, new Value[][] {{v[0]}, {v[2]}}, new double[][] {{1}, {0}}));
+      v -> Value.loss(TestFunctions.SQUARED_ERROR, new Value[] {v[0], v[1]}, new double[] {1, 0}),
+      v -> Value.meanLoss(TestFunctions.SQUARED_ERROR, new Value[][] {{v[0]}, {v[2]}}, new double[][] {{1}, {0}}));
 
   private static Value[] leaves() {
     return new Value[] {Value.of(1.5), Value.of(0.4), Value.of(-2)};

@@ -2,7 +2,6 @@ package dev.retrograd.autograd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retrograd.api.Activation;
 import dev.retrograd.autograd.internal.Nodes;
 import java.util.Arrays;
 import java.util.List;
@@ -13,18 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every op's analytic gradient against central differences, at several points of its domain. */
 class OpGradientTest {
-
-  private static final Activation SOFTPLUS = new Activation() {
-    @Override
-    public double apply(double x) {
-      return Math.log1p(Math.exp(x));
-    }
-
-    @Override
-    public double derivative(double x, double y) {
-      return 1 / (1 + Math.exp(-x));
-    }
-  };
 
   private record Op(String name, Expression f, List<double[]> points) {}
 
@@ -61,11 +48,11 @@ class OpGradientTest {
       new Op("sigmoid", x -> x[0].sigmoid(), singles(ANY)),
       new Op("relu", x -> x[0].relu(), singles(AWAY_FROM_ZERO)),
       new Op("abs", x -> x[0].abs(), singles(AWAY_FROM_ZERO)),
-      new Op("apply(softplus)", x -> x[0].apply(SOFTPLUS), singles(ANY)),
+      new Op("apply(softplus)", x -> x[0].apply(TestFunctions.SOFTPLUS), singles(ANY)),
       new Op("sum", x -> Value.sum(x[0], x[1], x[0]).mul(x[1]), PAIRS),
       new Op("dot", x -> Value.dot(new Value[] {x[0], x[1]}, new Value[] {x[1], x[1]}), PAIRS),
       new Op("neuron(softplus)", x -> Nodes.neuron(new Value[] {x[0], x[1]}, new Value[] {x[1], x[0].exp()}, x[0],
-          SOFTPLUS), PAIRS),
+          TestFunctions.SOFTPLUS), PAIRS),
       new Op("neuron(linear)", x -> Nodes.neuron(new Value[] {x[0]}, new Value[] {x[1]}, null, null), PAIRS),
       new Op("dot with bias", x -> Value.dot(new Value[] {x[0]}, new Value[] {x[1]}, x[0]).tanh(), PAIRS),
       new Op("composite", x -> x[0].mul(x[1]).add(x[0].exp()).sigmoid().pow(2).div(x[1].abs().add(1)), PAIRS));

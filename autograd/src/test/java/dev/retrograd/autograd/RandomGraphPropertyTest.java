@@ -3,8 +3,6 @@ package dev.retrograd.autograd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.retrograd.api.Activation;
-import dev.retrograd.api.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -31,37 +29,6 @@ class RandomGraphPropertyTest {
   private static final double MARGIN = 0.2;
   private static final double KINK = 0.05;
   private static final double BOUND = 50;
-
-  private static final Activation SOFTPLUS = new Activation() {
-    @Override
-    public double apply(double x) {
-      return Math.log1p(Math.exp(x));
-    }
-
-    @Override
-    public double derivative(double x, double y) {
-      return 1 / (1 + Math.exp(-x));
-    }
-  };
-
-  /** (1/n)·Σ (prediction − target)², as torch's mse_loss. */
-  private static final Loss SQUARED_ERROR = new Loss() {
-    @Override
-    public double value(double[] prediction, double[] target) {
-      double sum = 0;
-      for (int i = 0; i < prediction.length; i++) {
-        sum += (prediction[i] - target[i]) * (prediction[i] - target[i]);
-      }
-      return sum / prediction.length;
-    }
-
-    @Override
-    public void gradient(double[] prediction, double[] target, double[] out) {
-      for (int i = 0; i < prediction.length; i++) {
-        out[i] = 2 * (prediction[i] - target[i]) / prediction.length;
-      }
-    }
-  };
 
   private static final double[] CONSTANTS = {-1.5, -0.5, 0.5, 2, 3};
   private static final double[] EXPONENTS = {2, 3, -1, 0.5, 1.5};
@@ -101,14 +68,14 @@ class RandomGraphPropertyTest {
         case SIGMOID -> a.sigmoid();
         case RELU -> a.relu();
         case ABS -> a.abs();
-        case APPLY -> a.apply(SOFTPLUS);
+        case APPLY -> a.apply(TestFunctions.SOFTPLUS);
         case SUM -> Value.sum(a, b, c, a);
         case DOT -> Value.dot(new Value[] {a, b}, new Value[] {c, a});
         case DOT_WITH_BIAS -> Value.dot(new Value[] {a, b}, new Value[] {b, c}, a);
         case DOT_OF_LISTS -> Value.dot(List.of(a, c), List.of(b, b));
         case FUSED -> Value.fused("product", a.data() * b.data(), new Value[] {a, b}, new double[] {b.data(), a.data()});
-        case LOSS -> Value.loss(SQUARED_ERROR, new Value[] {a, b}, new double[] {0.5, -0.5});
-        case MEAN_LOSS -> Value.meanLoss(SQUARED_ERROR, new Value[][] {{a}, {c}}, new double[][] {{0.3}, {-0.1}});
+        case LOSS -> Value.loss(TestFunctions.SQUARED_ERROR, new Value[] {a, b}, new double[] {0.5, -0.5});
+        case MEAN_LOSS -> Value.meanLoss(TestFunctions.SQUARED_ERROR, new Value[][] {{a}, {c}}, new double[][] {{0.3}, {-0.1}});
       };
     }
 
