@@ -47,8 +47,8 @@ final class LayerGradients {
     meanAbsSums = new double[indicesByLayer.size()];
   }
 
-  /** Adds one step's gradients (before clipping) and their global norm. */
-  void add(double[] gradients, double globalNorm) {
+  /** Adds one step's mean |gradient| of each layer, from its gradients before clipping. */
+  void addMeanAbs(double[] gradients) {
     int layer = 0;
     for (int[] indices : indicesByLayer.values()) {
       double sum = 0;
@@ -57,8 +57,12 @@ final class LayerGradients {
       }
       meanAbsSums[layer++] += sum / indices.length;
     }
-    normSum += globalNorm;
     steps++;
+  }
+
+  /** Adds one step's global gradient norm, from before clipping; call it once per {@link #addMeanAbs}. */
+  void addNorm(double globalNorm) {
+    normSum += globalNorm;
   }
 
   /** Returns the global norm averaged over the steps added. */

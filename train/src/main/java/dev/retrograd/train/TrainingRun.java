@@ -230,8 +230,8 @@ final class TrainingRun {
         penaltySum += penalty();
       }
       double[] gradients = steps.backward();
-      layerGradients.add(gradients, Clipping.globalNorm(gradients));
-      config.clipping().clip(gradients);
+      layerGradients.addMeanAbs(gradients);
+      layerGradients.addNorm(config.clipping().clip(gradients));   // the norm from before clipping
       steps.update(optimizer, view);
       lossSum += value;
       LOG.debug("epoch {} step {}/{}: loss {}", epoch, step, stepsPerEpoch, value);
