@@ -102,6 +102,7 @@ public final class CompiledGraph {
   /** The slots given to the latest {@link #forward(int[], double[])}, and the leaves it did not name. */
   private int[] suppliedSlots;
   private int[] otherLeaves;
+  private int[] suppliedRuns;
 
   CompiledGraph(Value[] leaves, boolean[] leafTakesGradient, double[] values, int[] code, int[] opStarts,
       double[] constants, Activation[] activations, LossNode[] losses, int output,
@@ -225,6 +226,7 @@ public final class CompiledGraph {
   public double forward(int[] slots, double[] numbers) {
     if (slots != suppliedSlots) {
       otherLeaves = leavesNotIn(slots);
+      suppliedRuns = runsOf(slots);
       suppliedSlots = slots;
     }
     double[] v = values;
@@ -232,13 +234,33 @@ public final class CompiledGraph {
     for (int i : otherLeaves) {
       v[i] = leafValues[i].data();
     }
-    for (int k = 0; k < slots.length; k++) {
-      int slot = slots[k];
-      if (slot >= 0) {
-        v[slot] = numbers[k];
-      }
+    int[] runs = suppliedRuns;
+    for (int r = 0; r < runs.length; r += 3) {
+      System.arraycopy(numbers, runs[r], v, runs[r + 1], runs[r + 2]);
     }
     return replay();
+  }
+
+  /**
+   * Returns the named slots as runs of consecutive entries that go to consecutive slots: (first
+   * entry k, its slot, length) triples, so that copying them is a few block copies.
+   */
+  private static int[] runsOf(int[] slots) {
+    int[] runs = new int[3 * slots.length];
+    int count = 0;
+    for (int k = 0; k < slots.length; k++) {
+      if (slots[k] < 0) {
+        continue;
+      }
+      if (count > 0 && runs[count - 3] + runs[count - 1] == k && runs[count - 2] + runs[count - 1] == slots[k]) {
+        runs[count - 1]++;
+      } else {
+        runs[count++] = k;
+        runs[count++] = slots[k];
+        runs[count++] = 1;
+      }
+    }
+    return Arrays.copyOf(runs, count);
   }
 
   /** Returns the slots of the leaves that {@code slots} does not name. */

@@ -346,4 +346,25 @@ class CompiledGraphTest {
 
     assertThat(allocated / steps).as("bytes per replayed step").isLessThanOrEqualTo(1024);
   }
+
+  @Test
+  void numbers_given_for_some_leaves_replace_their_data_for_that_replay_only() {
+    Value w0 = Value.of(0.5);
+    Value w1 = Value.of(-1.25);
+    Value w2 = Value.of(2.0);
+    Value x = Value.of(3.0);
+    Value out = Value.dot(new Value[] {w0, w1, w2}, new Value[] {x, x.mul(x), x.tanh()}).tanh();
+    CompiledGraph graph = Value.compile(out);
+    int[] slots = {graph.indexOf(w0), -1, graph.indexOf(w2)};   // w1 keeps its data
+
+    double given = graph.forward(slots, new double[] {0.1, 99, -0.3});
+
+    Value fresh = Value.dot(new Value[] {Value.of(0.1), Value.of(-1.25), Value.of(-0.3)},
+        new Value[] {Value.of(3.0), Value.of(9.0), Value.of(Math.tanh(3.0))}).tanh();
+    assertThat(given).isEqualTo(fresh.data());
+    assertThat(w0.data()).isEqualTo(0.5);
+    assertThat(graph.forward()).isEqualTo(out.data());
+    assertThatThrownBy(() -> graph.forward(new int[] {graph.leaves().size()}, new double[] {1}))
+        .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("holds no leaf");
+  }
 }
