@@ -78,6 +78,11 @@ public final class CompiledGraph {
    * over the same consecutive inputs, one after the other.
    */
   static final int LAYER = 37;
+  /**
+   * rows, neurons, n, activation, flags, then per neuron: first weight, bias; per row: first input;
+   * per row and neuron: out, pre. LAYER ops with the same weights over the rows of a batch.
+   */
+  static final int BATCH = 38;
 
   /** DOT flag: the weights take gradients. */
   static final int WEIGHTS_GRAD = 1;
@@ -103,6 +108,9 @@ public final class CompiledGraph {
   private int[] suppliedSlots;
   private int[] otherLeaves;
   private int[] suppliedRuns;
+  /** ∂output/∂s and s of each row's neurons, for the backward pass of a BATCH op. */
+  private final double[] batchGradients;
+  private final double[] batchSums;
 
   CompiledGraph(Value[] leaves, boolean[] leafTakesGradient, double[] values, int[] code, int[] opStarts,
       double[] constants, Activation[] activations, LossNode[] losses, int output,
@@ -119,6 +127,14 @@ public final class CompiledGraph {
     this.output = output;
     this.slots = slots;
     this.lossNodes = lossNodes;
+    int largestBatch = 0;
+    for (int start : opStarts) {
+      if (code[start] == BATCH) {
+        largestBatch = Math.max(largestBatch, code[start + 1] * code[start + 2]);
+      }
+    }
+    this.batchGradients = new double[largestBatch];
+    this.batchSums = new double[largestBatch];
   }
 
   static CompiledGraph of(Value output, java.util.Collection<Value> inputsWithoutGradient) {
@@ -309,6 +325,7 @@ public final class CompiledGraph {
           case LOSS -> v[out] = lossForward(c, start, v);
           case APPLIED -> v[out] = activations[c[start + 3]].apply(v[c[start + 2]]);
           case LAYER -> layerForward(c, start, v);
+          case BATCH -> batchForward(c, start, v);
           default -> throw new IllegalStateException("unknown op code " + op);
         }
       }
@@ -400,6 +417,7 @@ public final class CompiledGraph {
             g[in] += activations[c[start + 3]].derivative(v[in], v[out]) * grad;
           }
           case LAYER -> layerBackward(c, start, v, g);
+          case BATCH -> batchBackward(c, start, v, g);
           default -> throw new IllegalStateException("unknown op code " + op);
         }
       }
@@ -680,6 +698,120 @@ public final class CompiledGraph {
     } else {
       v[c[at + 3]] = s;
       v[c[at]] = f.apply(s);
+    }
+  }
+
+  /**
+   * The forward passes of a layer's neurons over every row of a batch, as {@link #layerForward} runs
+   * them row by row: four neurons at a time, each group over all rows, so that their weights are
+   * read from memory once for the batch.
+   */
+  private void batchForward(int[] c, int start, double[] v) {
+    int rows = c[start + 1];
+    int neurons = c[start + 2];
+    int n = c[start + 3];
+    int activation = c[start + 4];
+    Activation f = activation < 0 ? null : activations[activation];
+    int weights = start + 6;
+    int inputs = weights + 2 * neurons;
+    int outs = inputs + rows;
+    int j = 0;
+    for (; j + 4 <= neurons; j += 4) {
+      int w0 = c[weights + 2 * j];
+      int w1 = c[weights + 2 * j + 2];
+      int w2 = c[weights + 2 * j + 4];
+      int w3 = c[weights + 2 * j + 6];
+      for (int r = 0; r < rows; r++) {
+        int x = c[inputs + r];
+        double s0 = startOfSum(c[weights + 2 * j + 1], v);
+        double s1 = startOfSum(c[weights + 2 * j + 3], v);
+        double s2 = startOfSum(c[weights + 2 * j + 5], v);
+        double s3 = startOfSum(c[weights + 2 * j + 7], v);
+        for (int i = 0; i < n; i++) {
+          double xi = v[x + i];
+          s0 += v[w0 + i] * xi;
+          s1 += v[w1 + i] * xi;
+          s2 += v[w2 + i] * xi;
+          s3 += v[w3 + i] * xi;
+        }
+        int at = outs + 2 * (r * neurons + j);
+        storeBatchNeuron(c, at, s0, f, v);
+        storeBatchNeuron(c, at + 2, s1, f, v);
+        storeBatchNeuron(c, at + 4, s2, f, v);
+        storeBatchNeuron(c, at + 6, s3, f, v);
+      }
+    }
+    for (; j < neurons; j++) {
+      int w = c[weights + 2 * j];
+      for (int r = 0; r < rows; r++) {
+        int x = c[inputs + r];
+        double s = startOfSum(c[weights + 2 * j + 1], v);
+        for (int i = 0; i < n; i++) {
+          s += v[w + i] * v[x + i];
+        }
+        storeBatchNeuron(c, outs + 2 * (r * neurons + j), s, f, v);
+      }
+    }
+  }
+
+  /** Stores a neuron's weighted sum s and its output f(s) at a BATCH op's (out, pre) pair. */
+  private static void storeBatchNeuron(int[] c, int at, double s, Activation f, double[] v) {
+    if (f == null) {
+      v[c[at]] = s;
+    } else {
+      v[c[at + 1]] = s;
+      v[c[at]] = f.apply(s);
+    }
+  }
+
+  /**
+   * The backward passes of a BATCH op: neurons last first, each over the rows last first. Every
+   * gradient gets its contributions in the order of the LAYER ops it replaces (rows last first, each
+   * neuron last first), since the compiler merges only rows whose inputs are their own and neurons
+   * whose weights and biases are their own.
+   */
+  private void batchBackward(int[] c, int start, double[] v, double[] grads) {
+    int rows = c[start + 1];
+    int neurons = c[start + 2];
+    int n = c[start + 3];
+    int activation = c[start + 4];
+    int flags = c[start + 5];
+    Activation f = activation < 0 ? null : activations[activation];
+    int weights = start + 6;
+    int inputs = weights + 2 * neurons;
+    int outs = inputs + rows;
+    double[] gs = batchGradients;
+    double[] sums = batchSums;
+    for (int k = 0; k < rows * neurons; k++) {
+      int out = c[outs + 2 * k];
+      double g = grads[out];
+      double s = f == null ? v[out] : v[c[outs + 2 * k + 1]];
+      sums[k] = s;
+      gs[k] = f == null ? g : f.derivative(s, v[out]) * g;
+    }
+    for (int j = neurons - 1; j >= 0; j--) {
+      int w = c[weights + 2 * j];
+      int bias = c[weights + 2 * j + 1];
+      for (int r = rows - 1; r >= 0; r--) {
+        double g = gs[r * neurons + j];
+        if (g == 0 && Double.isFinite(sums[r * neurons + j])) {
+          continue;
+        }
+        int x = c[inputs + r];
+        if ((flags & WEIGHTS_GRAD) != 0) {
+          for (int i = 0; i < n; i++) {
+            grads[w + i] += v[x + i] * g;
+          }
+        }
+        if ((flags & INPUTS_GRAD) != 0) {
+          for (int i = 0; i < n; i++) {
+            grads[x + i] += v[w + i] * g;
+          }
+        }
+        if (bias >= 0) {
+          grads[bias] += g;
+        }
+      }
     }
   }
 

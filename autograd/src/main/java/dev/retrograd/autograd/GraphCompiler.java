@@ -82,6 +82,7 @@ final class GraphCompiler {
       }
     }
     mergeLayers(starts);
+    mergeBatches(starts);
     double[] values = new double[slots + preActivations];
     IdentityHashMap<Value, Integer> slotOf = new IdentityHashMap<>();
     boolean[] takesGradient = new boolean[leaves];
@@ -465,6 +466,132 @@ final class GraphCompiler {
         }
       }
       k += run;
+    }
+  }
+
+  /**
+   * Rewrites each run of two or more consecutive LAYER ops with the same weights (the same neurons,
+   * each with its first weight slot and bias slot; the same length, activation and flags) over the
+   * inputs of different rows of a batch as one BATCH op, whose forward pass reads each neuron's
+   * weights once for all rows instead of once per row. A row joins a run only when the gradients
+   * cannot tell: its inputs are none of the run's outputs and share no slot with another row's
+   * inputs, and the neurons share no weight or bias slot, so that the BATCH op's backward pass
+   * (neurons last first, each over the rows last first) adds every gradient's contributions in the
+   * order the separate LAYER ops add them (rows last first, each over its neurons last first).
+   */
+  private void mergeBatches(List<Integer> starts) {
+    int[] old = Arrays.copyOf(code, codeSize);
+    List<Integer> oldStarts = new ArrayList<>(starts);
+    code = new int[old.length];
+    codeSize = 0;
+    starts.clear();
+    for (int k = 0; k < oldStarts.size(); ) {
+      int first = oldStarts.get(k);
+      int run = 1;
+      java.util.BitSet weights = old[first] == CompiledGraph.LAYER ? weightSlots(old, first) : null;
+      java.util.BitSet written = new java.util.BitSet();
+      java.util.BitSet read = new java.util.BitSet();
+      if (weights != null && independentRow(old, first, weights, written, read)) {
+        markRow(old, first, written, read);
+        while (k + run < oldStarts.size() && sameWeights(old, first, oldStarts.get(k + run))
+            && independentRow(old, oldStarts.get(k + run), weights, written, read)) {
+          markRow(old, oldStarts.get(k + run), written, read);
+          run++;
+        }
+      }
+      starts.add(codeSize);
+      if (run == 1) {
+        int end = k + 1 < oldStarts.size() ? oldStarts.get(k + 1) : old.length;
+        add(Arrays.copyOfRange(old, first, end));
+      } else {
+        int neurons = old[first + 1];
+        add(CompiledGraph.BATCH, run, neurons, old[first + 2], old[first + 4], old[first + 5]);
+        for (int j = 0; j < neurons; j++) {
+          add(old[first + 6 + 4 * j + 1], old[first + 6 + 4 * j + 2]);
+        }
+        for (int r = 0; r < run; r++) {
+          add(old[oldStarts.get(k + r) + 3]);
+        }
+        for (int r = 0; r < run; r++) {
+          int layer = oldStarts.get(k + r);
+          for (int j = 0; j < neurons; j++) {
+            add(old[layer + 6 + 4 * j], old[layer + 6 + 4 * j + 3]);
+          }
+        }
+      }
+      k += run;
+    }
+  }
+
+  /**
+   * Returns the weight and bias slots of the LAYER op at {@code at}, or null when two neurons share
+   * one (their gradients' contributions would then depend on the order of neurons and rows).
+   */
+  private static java.util.BitSet weightSlots(int[] code, int at) {
+    int neurons = code[at + 1];
+    int n = code[at + 2];
+    java.util.BitSet used = new java.util.BitSet();
+    for (int j = 0; j < neurons; j++) {
+      int w = code[at + 6 + 4 * j + 1];
+      int bias = code[at + 6 + 4 * j + 2];
+      if (!used.get(w, w + n).isEmpty()) {
+        return null;
+      }
+      used.set(w, w + n);
+      if (bias >= 0) {
+        if (used.get(bias)) {
+          return null;
+        }
+        used.set(bias);
+      }
+    }
+    return used;
+  }
+
+  /** Returns whether the LAYER ops at {@code first} and {@code other} run the same neurons: weights, biases, length, activation, flags. */
+  private boolean sameWeights(int[] code, int first, int other) {
+    if (code[other] != CompiledGraph.LAYER || code[first + 1] != code[other + 1] || code[first + 2] != code[other + 2]
+        || code[first + 5] != code[other + 5]) {
+      return false;
+    }
+    int activation = code[first + 4];
+    int otherActivation = code[other + 4];
+    boolean sameActivation = activation < 0 ? otherActivation < 0
+        : otherActivation >= 0 && activations.get(activation) == activations.get(otherActivation);
+    if (!sameActivation) {
+      return false;
+    }
+    for (int j = 0; j < code[first + 1]; j++) {
+      int a = first + 6 + 4 * j;
+      int b = other + 6 + 4 * j;
+      if (code[a + 1] != code[b + 1] || code[a + 2] != code[b + 2]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether the LAYER op at {@code at} reads no slot the run wrote, no weight, and no input
+   * another row of the run reads.
+   */
+  private static boolean independentRow(int[] code, int at, java.util.BitSet weights, java.util.BitSet written,
+      java.util.BitSet read) {
+    int x = code[at + 3];
+    int n = code[at + 2];
+    return written.get(x, x + n).isEmpty() && read.get(x, x + n).isEmpty() && weights.get(x, x + n).isEmpty();
+  }
+
+  /** Marks the outputs the LAYER op at {@code at} writes and the inputs it reads. */
+  private static void markRow(int[] code, int at, java.util.BitSet written, java.util.BitSet read) {
+    int x = code[at + 3];
+    read.set(x, x + code[at + 2]);
+    for (int j = 0; j < code[at + 1]; j++) {
+      written.set(code[at + 6 + 4 * j]);
+      int pre = code[at + 6 + 4 * j + 3];
+      if (pre >= 0) {
+        written.set(pre);
+      }
     }
   }
 

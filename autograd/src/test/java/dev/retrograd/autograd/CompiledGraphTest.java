@@ -367,4 +367,88 @@ class CompiledGraphTest {
     assertThatThrownBy(() -> graph.forward(new int[] {graph.leaves().size()}, new double[] {1}))
         .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("holds no leaf");
   }
+
+  /** How the rows of a batch go through one layer's weights W (3 × 3) and biases b. */
+  enum Rows {
+    /** Three rows, each with its own inputs: one op for all of them. */
+    INDEPENDENT,
+    /** Each row's inputs are the previous row's outputs (W applied three times, as a recurrent net does). */
+    EACH_ON_THE_LAST,
+    /** Three rows over the same inputs, whose gradients then add up from every row: one layer of nine neurons. */
+    SHARED_INPUTS
+  }
+
+  private static Value batchThroughOneLayer(Rows rows, Value[][] x, Value[][] w, Value[] b) {
+    Value[] losses = new Value[3];
+    Value[][] outs = new Value[3][];
+    Value[] in = x[0];
+    for (int r = 0; r < 3; r++) {
+      Value[] inputs = switch (rows) {
+        case INDEPENDENT -> x[r];
+        case EACH_ON_THE_LAST -> in;
+        case SHARED_INPUTS -> x[0];
+      };
+      outs[r] = new Value[3];
+      for (int j = 0; j < 3; j++) {
+        outs[r][j] = dev.retrograd.autograd.internal.Nodes.neuron(w[j], inputs, b[j], TestFunctions.SOFTPLUS);
+      }
+      in = outs[r];
+    }
+    for (int r = 0; r < 3; r++) {   // after every row's neurons, as a network's forward pass makes them
+      losses[r] = Value.loss(TestFunctions.SQUARED_ERROR, outs[r], new double[] {0.5, -0.25, 1});
+    }
+    return Value.sum(losses);
+  }
+
+  @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
+  void rows_through_shared_weights_replay_bit_for_bit_merged_only_when_independent(@ForAll Rows rows,
+      @ForAll("points") double[] at, @ForAll("points") double[] replayedAt) {
+    SplittableRandom random = new SplittableRandom(17);
+    Value[][] w = new Value[3][3];
+    Value[] b = new Value[3];
+    for (int j = 0; j < 3; j++) {
+      b[j] = Value.of(random.nextDouble(-1, 1));
+      for (int i = 0; i < 3; i++) {
+        w[j][i] = Value.of(random.nextDouble(-1, 1));
+      }
+    }
+    Value[][] x = new Value[3][3];
+    for (int r = 0; r < 3; r++) {
+      for (int i = 0; i < 3; i++) {
+        x[r][i] = Value.of(at[i] * (r + 1) - r);
+      }
+    }
+    CompiledGraph graph = Value.compile(batchThroughOneLayer(rows, x, w, b));
+    for (int r = 0; r < 3; r++) {
+      for (int i = 0; i < 3; i++) {
+        x[r][i].setData(replayedAt[i] * (r + 1) - r);
+      }
+    }
+    double replayed = graph.forward();
+    graph.backward();
+    List<Value> all = new ArrayList<>(List.of(b));
+    for (Value[] row : w) {
+      all.addAll(List.of(row));
+    }
+    for (Value[] row : x) {
+      all.addAll(List.of(row));
+    }
+    double[] compiled = all.stream().mapToDouble(Value::grad).toArray();
+    all.forEach(Value::zeroGrad);
+
+    Value eager = batchThroughOneLayer(rows, x, w, b);
+    eager.backward();
+
+    assertThat(bits(replayed)).isEqualTo(bits(eager.data()));
+    for (int k = 0; k < compiled.length; k++) {
+      assertThat(bits(compiled[k])).as("leaf %d", k).isEqualTo(bits(all.get(k).grad()));
+    }
+    switch (rows) {
+      case INDEPENDENT -> assertThat(graph.opCount()).as("the rows' neurons as one batch op, three losses, the sum")
+          .isEqualTo(1 + 3 + 1);
+      case EACH_ON_THE_LAST -> assertThat(graph.opCount()).as("each row's neurons an op of its own").isEqualTo(3 + 3 + 1);
+      case SHARED_INPUTS -> assertThat(graph.opCount()).as("nine neurons over the same inputs: one layer op")
+          .isEqualTo(1 + 3 + 1);
+    }
+  }
 }
