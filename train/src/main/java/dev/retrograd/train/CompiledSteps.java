@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
@@ -94,11 +93,7 @@ final class CompiledSteps implements Steps {
 
   private ExecutorService pool() {
     if (pool == null) {
-      pool = Executors.newFixedThreadPool(threads - 1, task -> {
-        Thread thread = new Thread(task, "retrograd-step");
-        thread.setDaemon(true);
-        return thread;
-      });
+      pool = new StepThreads(threads - 1, "retrograd-step");
     }
     return pool;
   }
@@ -181,7 +176,7 @@ final class CompiledSteps implements Steps {
 
   private static void join(Future<?> future) {
     try {
-      future.get();
+      StepThreads.await(future);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while a training step ran on other threads", e);
