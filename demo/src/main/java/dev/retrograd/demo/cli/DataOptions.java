@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,17 +41,8 @@ public final class DataOptions {
           + " regression when they are other numbers; numbers mixed with words are an error.")
   String task;
 
-  @Option(names = "--samples", paramLabel = "N", defaultValue = "300",
-      description = "Points to generate for moons, circles, spiral, xor and sine. Default: ${DEFAULT-VALUE}.")
-  int samples;
-
-  @Option(names = "--noise", paramLabel = "X", defaultValue = "0.1",
-      description = "Noise of a generated data set. Default: ${DEFAULT-VALUE}.")
-  double noise;
-
-  @Option(names = "--classes", paramLabel = "K", defaultValue = "3",
-      description = "Arms of the spiral data set. Default: ${DEFAULT-VALUE}.")
-  int classes;
+  @Mixin
+  GeneratorOptions generator;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Folder of the four IDX files of fashion-mnist or mnist (raw or .gz). Default for fashion-mnist:"
@@ -108,7 +100,8 @@ public final class DataOptions {
   }
 
   private DataSettings settings(long seed) {
-    return new DataSettings(csv, target, task(), samples, noise, classes, seed, dataDir, limit);
+    return new DataSettings(csv, target, task(), generator.samples, generator.noise, generator.classes, seed,
+        dataDir, limit);
   }
 
   private DataSource source() {

@@ -59,7 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     inputs.check();
     Plugins catalog = registry.get();
     Predictor predictor = Predictor.load(checkpoint, catalog);
-    ModelInputs.Rows rows = inputs.read(predictor.schema(), predictor.checkpoint());
+    ModelInputs.Rows rows = inputs.read(predictor);
     if (!rows.hasTargets()) {
       throw new IllegalArgumentException(rows.name() + " has no " + (predictor.schema().task() == Task.CLASSIFICATION
           ? "labels" : "targets") + " (no column '" + predictor.schema().targetName() + "'" + (rows.name()

@@ -9,6 +9,7 @@ import dev.retrograd.data.Split;
 import dev.retrograd.data.Task;
 import dev.retrograd.train.Checkpoint;
 import dev.retrograd.train.DataSchema;
+import dev.retrograd.train.Predictor;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,17 +45,8 @@ public final class ModelInputs {
           + " and --test-fraction as train had them (checked against the checkpoint's data fingerprint).")
   String dataset;
 
-  @Option(names = "--samples", paramLabel = "N", defaultValue = "300",
-      description = "With --dataset: the points train generated. Default: ${DEFAULT-VALUE}, as train's.")
-  int samples;
-
-  @Option(names = "--noise", paramLabel = "X", defaultValue = "0.1",
-      description = "With --dataset: the noise train generated with. Default: ${DEFAULT-VALUE}, as train's.")
-  double noise;
-
-  @Option(names = "--classes", paramLabel = "K", defaultValue = "3",
-      description = "With --dataset spiral: its arms. Default: ${DEFAULT-VALUE}, as train's.")
-  int classes;
+  @Mixin
+  GeneratorOptions generator;
 
   @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
       description = "With --dataset: the share train held out for the test. Default: ${DEFAULT-VALUE}, as train's.")
@@ -102,18 +95,19 @@ public final class ModelInputs {
   }
 
   /**
-   * Returns the rows, checked against {@code schema}; a built-in data set is generated and split
-   * with the seed of the run that wrote {@code checkpoint}, and refused unless its training rows are
-   * that run's.
+   * Returns the rows, checked against the predictor's {@link DataSchema}; a built-in data set is
+   * generated and split with the seed of the run that wrote the predictor's checkpoint, and refused
+   * unless its training rows are that run's.
    *
    * @throws IOException when a file cannot be read
    * @throws dev.retrograd.data.CsvFormatException for a CSV row that does not fit the model, naming its line
    * @throws IllegalArgumentException for IDX images of another size, or classes the model does not know
    */
-  Rows read(DataSchema schema, Checkpoint checkpoint) throws IOException {
+  Rows read(Predictor predictor) throws IOException {
     check();
+    DataSchema schema = predictor.schema();
     if (dataset != null) {
-      return fromDataset(schema, checkpoint);
+      return fromDataset(schema, predictor.checkpoint());
     }
     if (isIdx(file)) {
       return fromIdx(schema);
@@ -175,8 +169,9 @@ public final class ModelInputs {
           + ", or --data FILE.");
     }
     long seed = checkpoint.identity().seed();
-    Split split = source.split(new DataSettings(null, null, null, samples, noise, classes, seed, dataDir, limit),
-        testFraction);
+    DataSettings settings = new DataSettings(null, null, null, generator.samples, generator.noise,
+        generator.classes, seed, dataDir, limit);
+    Split split = source.split(settings, testFraction);
     Dataset test = split.test();
     if (!source.hasOwnTestSet()) {
       requireTrainingRowsOf(checkpoint, schema, split.train());
@@ -210,7 +205,8 @@ public final class ModelInputs {
     Dataset standardized = schema.featureStandardizer().map(scaler -> scaler.apply(train)).orElse(train);
     if (!checkpoint.trainedOn(standardized, LossTable.targetEncoding(checkpoint.identity().loss()))) {
       throw new IllegalArgumentException("Data set '" + dataset + "' drawn with the run's seed "
-          + checkpoint.identity().seed() + ", --samples " + samples + ", --noise " + noise + ", --classes " + classes
+          + checkpoint.identity().seed() + ", --samples " + generator.samples + ", --noise " + generator.noise
+          + ", --classes " + generator.classes
           + " and --test-fraction " + testFraction + " is not the data " + checkpoint.source()
           + " was trained on (its training rows differ from the checkpoint's data fingerprint), so its test rows"
           + " would not be the run's. Give the --samples, --noise, --classes and --test-fraction of the training run.");

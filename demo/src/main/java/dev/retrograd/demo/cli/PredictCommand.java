@@ -60,7 +60,7 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     inputs.check();
     Predictor predictor = Predictor.load(checkpoint, registry.get());
-    ModelInputs.Rows rows = inputs.read(predictor.schema(), predictor.checkpoint());
+    ModelInputs.Rows rows = inputs.read(predictor);
     List<Prediction> predictions = predictor.predict(rows.features());
     String csv = csv(predictor.schema(), rows, predictions);
     PrintWriter out = spec.commandLine().getOut();
