@@ -3,7 +3,6 @@ package dev.retrograd.demo.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,16 +110,7 @@ final class HandWrittenMlp implements Trainer {
       running.add(pool.submit(() -> part.run(batch)));
     }
     parts[0].run(batch);
-    for (Future<?> future : running) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      }
-    }
+    Parts.awaitAll(running);
     double loss = 0;
     for (Part part : parts) {
       loss += part.loss;

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,16 +54,7 @@ final class ParallelReplay implements AutoCloseable {
     }
     parts[0].forward();
     parts[0].backwardToBuffer();
-    for (Future<?> future : running) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      }
-    }
+    Parts.awaitAll(running);
     double total = 0;
     for (CompiledGraph part : parts) {
       total += part.valueAt(outputSlot(part));
